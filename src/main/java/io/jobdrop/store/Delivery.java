@@ -1,0 +1,31 @@
+package io.jobdrop.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What one forward attempt decided for a job version; the ledger records it in the same transaction as the attempt. */
+public sealed interface Delivery {
+
+    /** 200: the orchestrator stored the job. */
+    record Submitted(String orchestratorJobId, String evaluationId, List<String> warnings) implements Delivery {
+    }
+
+    /** 500 "no changes detected": the orchestrator already has this exact spec; a success. */
+    record AlreadyPresent(String message) implements Delivery {
+    }
+
+    /** 400: the orchestrator refuses the job for good; never retried. */
+    record Rejected(String message) implements Delivery {
+    }
+
+    /**
+     * Try again at {@code notBefore}. {@code countsAsFailure} is false for waits that are not the job's fault
+     * (429 Retry-After, forwarding paused on 401/403), so they never push a job towards the dead letters.
+     */
+    record Retry(Instant notBefore, boolean countsAsFailure, String reason) implements Delivery {
+    }
+
+    /** Out of attempts or past the maximum age: a dead letter, kept with its spec for replay. */
+    record Dead(String reason) implements Delivery {
+    }
+}
