@@ -1,0 +1,128 @@
+package io.jobdrop.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.forward.ForwardGate;
+import io.jobdrop.forward.ForwardPolicy;
+import io.jobdrop.forward.OutboxForwarder;
+import io.jobdrop.forward.ResponseClassifier;
+import io.jobdrop.intake.InboxIntake;
+import io.jobdrop.intake.IntakeLog;
+import io.jobdrop.intake.StableFileFilter;
+import io.jobdrop.spec.JobDefaults;
+import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.spec.Stamper;
+import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.LedgerDatabase;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.TimeUtils;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds jobdrop's beans from the jobdrop.* properties and binds them for the routes: the ledger, the job reader,
+ * the intake and forward steps, and the health checks. Routes refer to them by name.
+ */
+public final class JobdropConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent props = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+
+        HikariDataSource dataSource = LedgerDatabase.open(prop(props, "jobdrop.db.url"), prop(props, "jobdrop.db.user"),
+                prop(props, "jobdrop.db.password"));
+        dataSource.setMaximumPoolSize(Integer.parseInt(prop(props, "jobdrop.db.pool-size")));
+        context.addService(new Closer(dataSource));
+        JobLedger ledger = new JobLedger(dataSource, clock, instanceId());
+
+        JobFileReader reader = new JobFileReader(Boolean.parseBoolean(prop(props, "jobdrop.template.enabled")),
+                templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
+        IntakeLog intakeLog = new IntakeLog();
+
+        ForwardPolicy policy = new ForwardPolicy(
+                Integer.parseInt(prop(props, "jobdrop.forward.max-attempts")),
+                duration(props, "jobdrop.forward.max-age"),
+                duration(props, "jobdrop.forward.backoff-initial"),
+                duration(props, "jobdrop.forward.backoff-max"),
+                duration(props, "jobdrop.forward.auth-pause"),
+                Duration.ofSeconds(1),
+                Duration.ofHours(1));
+        ForwardGate gate = new ForwardGate();
+        OutboxForwarder forwarder = new OutboxForwarder(ledger, new ResponseClassifier(policy, gate), gate,
+                prop(props, "jobdrop.orchestrator.token"),
+                Integer.parseInt(prop(props, "jobdrop.forward.batch")), duration(props, "jobdrop.forward.lease"), clock);
+
+        registry.bind("ledger", ledger);
+        registry.bind("jobReader", reader);
+        registry.bind("intakeLog", intakeLog);
+        registry.bind("inboxIntake", new InboxIntake(reader, ledger, intakeLog));
+        registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
+        registry.bind("outboxForwarder", forwarder);
+        registry.bind("forwardGate", gate);
+        registry.bind("outages", new Outages(10_000));
+        registry.bind("forwardPool", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "forward", Integer.parseInt(prop(props, "jobdrop.forward.concurrency"))));
+        registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
+        registry.bind("inboxHealth", new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox"))));
+        registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
+    }
+
+    private static String prop(PropertiesComponent props, String key) {
+        return props.resolveProperty(key).map(String::trim).orElse("");
+    }
+
+    private static Duration duration(PropertiesComponent props, String key) {
+        return Duration.ofMillis(TimeUtils.toMilliSeconds(prop(props, key)));
+    }
+
+    private static Map<String, String> templateVars(PropertiesComponent props) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        props.loadPropertiesAsMap().forEach((key, value) -> {
+            String k = key.toString();
+            if (k.startsWith("jobdrop.template.vars.")) {
+                vars.put(k.substring("jobdrop.template.vars.".length()), value.toString());
+            }
+        });
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("JOBDROP_VAR_")) {
+                vars.putIfAbsent(name.substring("JOBDROP_VAR_".length()), value);
+            }
+        });
+        return vars;
+    }
+
+    private static String instanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    /** Closes the connection pool when Camel stops, after the routes have drained. */
+    private static final class Closer extends ServiceSupport {
+        private final AutoCloseable resource;
+
+        Closer(AutoCloseable resource) {
+            this.resource = resource;
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            resource.close();
+        }
+    }
+}

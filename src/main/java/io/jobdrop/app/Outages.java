@@ -1,0 +1,55 @@
+package io.jobdrop.app;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reports a failing dependency (ledger, disk, bucket) without flooding the log: the first failure is logged at once,
+ * then at most one line per interval with how many failures it stands for. The work itself is retried by the
+ * routes (the file stays in the inbox, the outbox row stays due).
+ */
+public final class Outages {
+
+    private static final Logger LOG = LoggerFactory.getLogger("jobdrop.outage");
+
+    private final long intervalMs;
+    private final AtomicLong lastLogged = new AtomicLong();
+    private final AtomicLong suppressed = new AtomicLong();
+
+    public Outages(long intervalMs) {
+        this.intervalMs = intervalMs;
+    }
+
+    public void report(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause == null) {
+            cause = exchange.getException();
+        }
+        long now = System.currentTimeMillis();
+        long last = lastLogged.get();
+        if (now - last >= intervalMs && lastLogged.compareAndSet(last, now)) {
+            long hidden = suppressed.getAndSet(0);
+            String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            LOG.error("route {} failed{}: {}{} - the work stays queued and is retried", exchange.getFromRouteId(),
+                    file == null ? "" : " on " + file, describe(cause),
+                    hidden > 0 ? " (" + hidden + " similar failures not shown)" : "");
+        } else {
+            suppressed.incrementAndGet();
+        }
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) {
+            return "unknown failure";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = t.getClass().getSimpleName() + ": " + t.getMessage();
+        return root == t ? text : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+}

@@ -1,0 +1,73 @@
+package io.jobdrop.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.store.JobSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code jobdrop jobs}: the jobs in the ledger, newest first. */
+@Command(name = "jobs", description = "List the jobs jobdrop has recorded and where their delivery stands.")
+final class JobsCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LedgerOptions ledgerOptions;
+
+    @Option(names = "--state", paramLabel = "S", description = "Only jobs whose delivery is S: queued, submitted or dead.")
+    String state;
+
+    @Option(names = "--json", description = "One JSON object per job per line.")
+    boolean json;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "At most this many jobs (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        List<JobSummary> jobs;
+        try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
+            jobs = open.ledger().listJobs(state == null ? null : state.toLowerCase(Locale.ROOT), limit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            jobs.forEach(job -> out.println(toJson(job)));
+        } else {
+            out.printf("%-38s %-12s %-28s %7s %-10s %-9s %-24s %s%n", "ID", "NAMESPACE", "NAME", "VERSION", "DELIVERY",
+                    "STATE", "MODIFIED", "LAST ERROR");
+            for (JobSummary job : jobs) {
+                out.printf("%-38s %-12s %-28s %7d %-10s %-9s %-24s %s%n", job.id(), job.namespace(), job.name(),
+                        job.version(), label(job), job.state(), job.modifyTime(), job.lastError() == null ? "" : job.lastError());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String label(JobSummary job) {
+        return job.delivery().toString().toLowerCase(Locale.ROOT);
+    }
+
+    static String toJson(JobSummary job) {
+        ObjectNode o = JobJson.mapper().createObjectNode();
+        o.put("id", job.id()).put("namespace", job.namespace()).put("name", job.name()).put("version", job.version())
+                .put("revision", job.revision()).put("delivery", label(job)).put("state", job.state())
+                .put("createTime", text(job.createTime())).put("modifyTime", text(job.modifyTime()))
+                .put("updatedAt", text(job.updatedAt())).put("lastError", job.lastError());
+        return o.toString();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

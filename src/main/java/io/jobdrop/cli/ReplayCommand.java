@@ -1,0 +1,46 @@
+package io.jobdrop.cli;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code jobdrop replay ID|NAME} or {@code --dead}: dead letters back into the outbox. */
+@Command(name = "replay", description = "Put dead letters back into the outbox; a running jobdrop sends them again.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LedgerOptions ledgerOptions;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Parameters(paramLabel = "ID|NAME", description = "The dead job to replay.")
+        String idOrName;
+
+        @Option(names = "--dead", description = "Replay every dead job.")
+        boolean allDead;
+    }
+
+    @Override
+    public Integer call() {
+        int replayed;
+        try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
+            replayed = target.allDead ? open.ledger().replayAllDead() : open.ledger().replay(target.idOrName);
+        }
+        spec.commandLine().getOut().printf("%d job%s back in the outbox%n", replayed, replayed == 1 ? "" : "s");
+        if (replayed == 0 && !target.allDead) {
+            spec.commandLine().getErr().println(target.idOrName + " is not a dead letter");
+            return 1;
+        }
+        return 0;
+    }
+}

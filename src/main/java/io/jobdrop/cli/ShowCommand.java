@@ -1,0 +1,72 @@
+package io.jobdrop.cli;
+
+import io.jobdrop.store.ForwardAttempt;
+import io.jobdrop.store.JobDetail;
+import io.jobdrop.store.JobEvent;
+import io.jobdrop.store.JobSummary;
+import io.jobdrop.store.JobVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code jobdrop show ID|NAME}: one job's versions, events and forward attempts. */
+@Command(name = "show", description = "Show one job: versions, events and forward attempts.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LedgerOptions ledgerOptions;
+
+    @Parameters(paramLabel = "ID|NAME")
+    String idOrName;
+
+    @Override
+    public Integer call() {
+        Optional<JobDetail> found;
+        try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
+            found = open.ledger().show(idOrName);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (found.isEmpty()) {
+            spec.commandLine().getErr().println("no job with ID or name " + idOrName);
+            return 1;
+        }
+        JobDetail detail = found.get();
+        JobSummary job = detail.summary();
+        out.printf("job %s  %s/%s  version %d  delivery %s  state %s%n", job.id(), job.namespace(), job.name(),
+                job.version(), job.delivery().toString().toLowerCase(), job.state());
+        if (detail.orchestratorJobId() != null) {
+            out.printf("orchestrator job %s  evaluation %s%n", detail.orchestratorJobId(), detail.evaluationId());
+        }
+        if (job.lastError() != null) {
+            out.printf("last error: %s%n", job.lastError());
+        }
+        detail.outbox().ifPresent(o -> out.printf("outbox: %s%n", o));
+        out.println("versions:");
+        for (JobVersion v : detail.versions()) {
+            out.printf("  v%d  %s  from %s%n", v.version(), v.createdAt(), v.source());
+        }
+        out.println("events:");
+        for (JobEvent e : detail.events()) {
+            out.printf("  %s  %-14s v%s  %s%s%n", e.at(), e.type().toString().toLowerCase(), e.version() == null ? "-" : e.version(),
+                    e.source() == null ? "" : e.source(), e.detail() == null ? "" : "  " + e.detail());
+        }
+        out.println("attempts:");
+        for (ForwardAttempt a : detail.attempts()) {
+            out.printf("  #%d  v%d  %s  %s  %d ms  %s%s%n", a.attempt(), a.version(), a.at(),
+                    a.statusCode() == null ? "no answer" : "HTTP " + a.statusCode(), a.latencyMs(),
+                    a.outcome().toString().toLowerCase(), a.error() == null ? "" : "  " + a.error());
+        }
+        out.println("current job:");
+        out.println("  " + detail.jobJson());
+        out.flush();
+        return 0;
+    }
+}

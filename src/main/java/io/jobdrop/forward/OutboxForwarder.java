@@ -1,0 +1,115 @@
+package io.jobdrop.forward;
+
+import io.jobdrop.store.Delivery;
+import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.OutboxItem;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The forward route's steps: claim due outbox rows, turn one into the orchestrator request, and record what the
+ * answer (or the failure to get one) means. Every attempt is recorded in the ledger, which schedules what comes next.
+ */
+public final class OutboxForwarder {
+
+    /** Set while one outbox item is being forwarded; the error policy uses it to tell forward failures apart. */
+    public static final String ITEM = "jobdropOutboxItem";
+    private static final String SENT_AT = "jobdropSentAt";
+    private static final Logger LOG = LoggerFactory.getLogger("jobdrop.forward");
+
+    private final JobLedger ledger;
+    private final ResponseClassifier classifier;
+    private final ForwardGate gate;
+    private final String token;
+    private final int batch;
+    private final Duration lease;
+    private final Clock clock;
+
+    public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
+                           Duration lease, Clock clock) {
+        this.ledger = ledger;
+        this.classifier = classifier;
+        this.gate = gate;
+        this.token = token == null || token.isBlank() ? null : token;
+        this.batch = batch;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    /** Due jobs, at most one batch; none while forwarding is paused after a 401/403. */
+    public List<OutboxItem> claim() {
+        if (!gate.isOpen(clock.instant())) {
+            return List.of();
+        }
+        return ledger.claimDue(batch, lease);
+    }
+
+    public void prepare(Exchange exchange) throws InvalidPayloadException {
+        OutboxItem item = exchange.getMessage().getMandatoryBody(OutboxItem.class);
+        exchange.setProperty(ITEM, item);
+        exchange.setProperty(SENT_AT, System.nanoTime());
+        SubmitRequest request = SubmitRequest.of(item.specJson(), token);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        request.headers().forEach(message::setHeader);
+        message.setHeader(Exchange.HTTP_METHOD, SubmitRequest.METHOD);
+        message.setBody(request.body());
+    }
+
+    /** The orchestrator answered, with any status. */
+    public void record(Exchange exchange) {
+        Message message = exchange.getMessage();
+        finish(exchange, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                message.getHeader("Retry-After", String.class), message.getBody(String.class), null);
+    }
+
+    /** No answer came: refused, timed out, reset. */
+    public void recordFailure(Exchange exchange) {
+        finish(exchange, null, null, null, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    private void finish(Exchange exchange, Integer status, String retryAfter, String body, Throwable failure) {
+        OutboxItem item = exchange.getProperty(ITEM, OutboxItem.class);
+        long latencyMs = (System.nanoTime() - exchange.getProperty(SENT_AT, System.nanoTime(), Long.class)) / 1_000_000;
+        Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
+                clock.instant());
+        ledger.recordAttempt(item, status, latencyMs, errorOf(delivery), delivery);
+        log(item, status, delivery);
+    }
+
+    private static String errorOf(Delivery delivery) {
+        if (delivery instanceof Delivery.Retry r) {
+            return r.reason();
+        }
+        if (delivery instanceof Delivery.Rejected r) {
+            return r.message();
+        }
+        if (delivery instanceof Delivery.Dead d) {
+            return d.reason();
+        }
+        return null;
+    }
+
+    private static void log(OutboxItem item, Integer status, Delivery delivery) {
+        String job = "job " + item.jobId() + " (" + item.namespace() + "/" + item.name() + ") v" + item.version();
+        if (delivery instanceof Delivery.Submitted s) {
+            LOG.info("{} forwarded: orchestrator job {}, evaluation {}{}", job, s.orchestratorJobId(), s.evaluationId(),
+                    s.warnings().isEmpty() ? "" : ", warnings " + s.warnings());
+        } else if (delivery instanceof Delivery.AlreadyPresent) {
+            LOG.info("{} forwarded: the orchestrator already has this spec", job);
+        } else if (delivery instanceof Delivery.Rejected r) {
+            LOG.warn("{} rejected by the orchestrator (HTTP {}), dead letter: {}", job, status, r.message());
+        } else if (delivery instanceof Delivery.Retry r) {
+            LOG.warn("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
+        } else if (delivery instanceof Delivery.Dead d) {
+            LOG.error("{} dead letter: {}", job, d.reason());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.jobdrop.spec;
+
+import io.jobdrop.spec.parse.GoYaml;
+import io.jobdrop.spec.parse.JobDecoder;
+import io.jobdrop.spec.parse.YamlDocument;
+import io.jobdrop.spec.parse.YamlSyntaxException;
+import io.jobdrop.spec.template.GoTemplate;
+import io.jobdrop.spec.template.TemplateException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the bytes of one job file into a verdict, step for step as {@code bacalhau job run} and a Bacalhau main
+ * orchestrator would: render the Go template, decode YAML/JSON, ValidateSubmission on the raw job, then Normalize,
+ * SanitizeSubmission (warnings), the ID/Name transformers, defaults, the legacy-wasm transformer and the store-time
+ * Validate. Every document of a multi-document file is a job; the file is accepted only if all of them are.
+ */
+public final class JobFileReader {
+
+    static final String NO_CONTENT = "the job provided is invalid: no content provided";
+    static final String TEMPLATE_FAILED = "failed to execute template: ";
+    static final String EMPTY_JOB = "empty/nil job";
+
+    private final boolean templating;
+    private final Map<String, String> templateVars;
+    private final Stamper stamper;
+    private final JobDefaults defaults;
+
+    public JobFileReader(boolean templating, Map<String, String> templateVars, Stamper stamper, JobDefaults defaults) {
+        this.templating = templating;
+        this.templateVars = Map.copyOf(templateVars);
+        this.stamper = stamper;
+        this.defaults = defaults;
+    }
+
+    public FileVerdict read(String file, byte[] content) {
+        if (content.length == 0) {
+            return FileVerdict.rejected(file, List.of(Problem.unplaced(NO_CONTENT)), List.of());
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (templating) {
+            try {
+                text = GoTemplate.render(text, templateVars);
+            } catch (TemplateException e) {
+                return FileVerdict.rejected(file, List.of(Problem.at(TEMPLATE_FAILED + e.getMessage(), "", e.position())), List.of());
+            }
+        }
+        List<YamlDocument> documents;
+        try {
+            documents = GoYaml.load(text);
+        } catch (YamlSyntaxException e) {
+            return FileVerdict.rejected(file, List.of(Problem.at(e.getMessage(), "", e.position())), List.of());
+        }
+        List<Problem> errors = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        List<AcceptedJob> jobs = new ArrayList<>();
+        List<YamlDocument> withContent = documents.stream().filter(d -> d.root() != null).toList();
+        // stray `---` separators around real documents are not jobs; a file of nothing but empty documents is one nil job
+        for (YamlDocument document : withContent.isEmpty() ? documents.subList(0, 1) : withContent) {
+            readDocument(document, errors, warnings, jobs);
+        }
+        if (!errors.isEmpty()) {
+            return FileVerdict.rejected(file, errors, warnings);
+        }
+        return new FileVerdict(file, List.of(), List.copyOf(warnings), List.copyOf(jobs));
+    }
+
+    private void readDocument(YamlDocument document, List<Problem> errors, List<Problem> warnings, List<AcceptedJob> jobs) {
+        Violations problems = Violations.collector();
+        Violations cautions = Violations.collector();
+        JobDecoder.Decoded decoded = JobDecoder.decode(document, problems, cautions);
+        SourceMap where = decoded.sourceMap();
+        Job job = decoded.job();
+        if (problems.isEmpty() && job == null) {
+            problems.add("", EMPTY_JOB);
+        }
+        if (problems.isEmpty()) {
+            job.validateSubmission(problems);
+        }
+        if (problems.isEmpty()) {
+            job.normalize();
+            job.sanitizeSubmission(cautions);
+            Job submission = JobJson.copy(job);
+            stamper.stampNew(job);
+            defaults.apply(job);
+            LegacyWasmTransformer.apply(job, problems);
+            job.normalize();
+            job.validateStored(problems);
+            submission.name = job.name;
+            if (problems.isEmpty()) {
+                List<Problem> jobWarnings = place(cautions, where);
+                jobs.add(new AcceptedJob(job, JobJson.writeSpec(submission), jobWarnings));
+            }
+        }
+        errors.addAll(place(problems, where));
+        warnings.addAll(place(cautions, where));
+    }
+
+    private static List<Problem> place(Violations violations, SourceMap where) {
+        List<Problem> placed = new ArrayList<>(violations.size());
+        for (Violations.Entry e : violations.entries()) {
+            placed.add(Problem.at(e.message(), e.path(), where.positionOf(e.path())));
+        }
+        return placed;
+    }
+}

@@ -1,0 +1,92 @@
+package io.jobdrop.spec.parse;
+
+import io.jobdrop.spec.SourcePosition;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads YAML (and JSON, which is YAML) the way Bacalhau's CLI does: go-yaml v2 through {@code sigs.k8s.io/yaml}, so
+ * YAML 1.1 scalars ({@code yes} is true, {@code 010} is 8), merge keys, and keys turned into JSON strings.
+ * SnakeYAML only composes the nodes; nothing is ever constructed from a tag, and aliases, nesting and size are capped.
+ */
+public final class GoYaml {
+
+    /** Bacalhau's limit on a job file and on a request body (10 MB). */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** Aliases of mappings or sequences one file may use; real job files use a handful at most. */
+    public static final int MAX_COLLECTION_ALIASES = 50;
+    /** How deep mappings and sequences may nest. */
+    public static final int MAX_NESTING = 100;
+
+    private GoYaml() {
+    }
+
+    /**
+     * Every {@code ---} document of {@code text}, in order. A text without any document (empty, or only comments)
+     * gives one empty document, as Bacalhau decodes it to a nil job.
+     */
+    public static List<YamlDocument> load(String text) throws YamlSyntaxException {
+        long bytes = utf8Length(text);
+        if (bytes > MAX_BYTES) {
+            throw new YamlSyntaxException("size of bytes to unmarshal (" + bytes + ") larger than maximum allowed ("
+                    + MAX_BYTES + ")", new SourcePosition(1, 1));
+        }
+        LoaderOptions options = options();
+        EventStream events = new EventStream(new ParserImpl(new StreamReader(text), options));
+        Composer composer = new Composer(events, new PlainScalarResolver(), options);
+        List<YamlDocument> documents = new ArrayList<>();
+        try {
+            while (composer.checkNode()) {
+                Node root = composer.getNode();
+                YamlNode converted = new NodeConverter().document(root);
+                SourcePosition start = events.documentStart() != null
+                        ? NodeConverter.position(events.documentStart()) : NodeConverter.position(root);
+                documents.add(new YamlDocument(converted, start));
+            }
+        } catch (MarkedYAMLException e) {
+            throw GoYamlErrors.of(e);
+        } catch (YAMLException e) {
+            throw GoYamlErrors.of(e, events, text);
+        }
+        if (documents.isEmpty()) {
+            documents.add(new YamlDocument(null, new SourcePosition(1, 1)));
+        }
+        return documents;
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_BYTES);
+        options.setProcessComments(false);
+        return options;
+    }
+
+    private static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}

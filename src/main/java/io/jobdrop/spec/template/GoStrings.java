@@ -1,0 +1,69 @@
+package io.jobdrop.spec.template;
+
+import java.nio.charset.StandardCharsets;
+
+/** Go strings are UTF-8 bytes: len, index, slicing and columns count bytes, which these helpers reproduce. */
+final class GoStrings {
+
+    private GoStrings() {
+    }
+
+    static int utf8Length(CharSequence s) {
+        return utf8Length(s, 0, s.length());
+    }
+
+    static int utf8Length(CharSequence s, int from, int to) {
+        int bytes = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** s[from:to] in bytes; a cut through a multi-byte character decodes to U+FFFD, where Go keeps the raw byte. */
+    static String byteSlice(String s, int from, int to) {
+        if (isAscii(s)) {
+            return s.substring(from, to);
+        }
+        return new String(bytes(s), from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Go's string comparison: bytewise over UTF-8, which is code point order. */
+    static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+}

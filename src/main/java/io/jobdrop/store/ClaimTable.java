@@ -1,0 +1,41 @@
+package io.jobdrop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code intake_claims} table: one row per intake unit, keyed so that only one transaction can insert it. */
+final class ClaimTable {
+
+    private ClaimTable() {
+    }
+
+    /** Throws a unique violation when the unit is already claimed (or being claimed by a transaction that commits). */
+    static void insert(Connection c, IntakeClaim claim, Disposition disposition, String report, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO intake_claims (source, claim_key, source_name,"
+                + " disposition, report, claimed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, claim.source());
+            s.setString(2, claim.key());
+            s.setString(3, claim.displayName());
+            s.setString(4, disposition.column());
+            s.setString(5, report);
+            DbTime.set(s, 6, now);
+            s.executeUpdate();
+        }
+    }
+
+    static Optional<Disposition> disposition(Connection c, IntakeClaim claim) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT disposition FROM intake_claims WHERE source = ? AND claim_key = ?")) {
+            s.setString(1, claim.source());
+            s.setString(2, claim.key());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(Disposition.fromColumn(r.getString(1))) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.jobdrop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code job_events} table: the history, appended to and never changed. */
+final class EventTable {
+
+    private EventTable() {
+    }
+
+    static void appendForJob(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
+            throws SQLException {
+        append(c, job, type, source, detail, at);
+    }
+
+    /** An event about a file rather than a job (received, rejected). */
+    static void appendForFile(Connection c, EventType type, String source, String detail, Instant at)
+            throws SQLException {
+        append(c, null, type, source, detail, at);
+    }
+
+    private static void append(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO job_events (job_id, namespace, name, version,"
+                + " event_type, source, detail, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, job == null ? null : job.id());
+            s.setString(2, job == null ? null : job.namespace());
+            s.setString(3, job == null ? null : job.name());
+            if (job == null) {
+                s.setNull(4, Types.BIGINT);
+            } else {
+                s.setLong(4, job.version());
+            }
+            s.setString(5, type.wireName());
+            s.setString(6, source);
+            s.setString(7, detail);
+            DbTime.set(s, 8, at);
+            s.executeUpdate();
+        }
+    }
+
+    static List<JobEvent> listForJob(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, job_id, namespace, name, version, event_type, source,"
+                + " detail, occurred_at FROM job_events WHERE job_id = ? ORDER BY id")) {
+            s.setString(1, jobId);
+            List<JobEvent> events = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long storedVersion = r.getLong("version");
+                    Long version = r.wasNull() ? null : storedVersion;
+                    events.add(new JobEvent(r.getLong("id"), r.getString("job_id"), r.getString("namespace"),
+                            r.getString("name"), version,
+                            EventType.fromColumn(r.getString("event_type")), r.getString("source"),
+                            r.getString("detail"), DbTime.get(r, "occurred_at")));
+                }
+            }
+            return events;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.jobdrop.store;
+
+import io.jobdrop.spec.AcceptedJob;
+import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.JobJson;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Records one intake unit and the jobs in it, in one transaction. */
+final class IntakeRecorder {
+
+    /** The claim exists already; thrown inside the transaction so it rolls back before the recorded one is read. */
+    private static final class ClaimTaken extends RuntimeException {
+        ClaimTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Transactions transactions;
+    private final Supplier<Instant> clock;
+
+    IntakeRecorder(Transactions transactions, Supplier<Instant> clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * A unique violation on the claim means someone recorded this unit first: its outcome stands. Any other unique
+     * violation is another instance creating the same job Name at the same moment: one retry finds that job and
+     * updates it.
+     */
+    FileOutcome record(IntakeClaim claim, FileVerdict verdict) {
+        String what = "record " + claim.source() + " " + claim.displayName();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(what, c -> recordOnce(c, claim, verdict));
+            } catch (ClaimTaken taken) {
+                Optional<Disposition> recorded =
+                        transactions.inTransaction(what, c -> ClaimTable.disposition(c, claim));
+                if (recorded.isPresent()) {
+                    return new FileOutcome(recorded.get(), true, List.of());
+                }
+                if (attempt > 1) {
+                    throw new LedgerException("cannot " + what + ": its claim conflicted but was not committed");
+                }
+            } catch (LedgerException e) {
+                if (attempt > 1 || !SqlStates.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private FileOutcome recordOnce(Connection c, IntakeClaim claim, FileVerdict verdict) throws SQLException {
+        Instant now = clock.get();
+        Disposition disposition = verdict.accepted() ? Disposition.DONE : Disposition.ERROR;
+        String report = verdict.accepted() ? null : ProblemsJson.write(verdict.errors());
+        try {
+            ClaimTable.insert(c, claim, disposition, report, now);
+        } catch (SQLException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new ClaimTaken();
+            }
+            throw e;
+        }
+        EventTable.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
+                now);
+        if (!verdict.accepted()) {
+            EventTable.appendForFile(c, EventType.REJECTED, claim.displayName(), report, now);
+            return new FileOutcome(Disposition.ERROR, false, List.of());
+        }
+        List<JobChange> changes = new ArrayList<>();
+        for (AcceptedJob job : verdict.jobs()) {
+            changes.add(recordJob(c, claim, job, now));
+        }
+        return new FileOutcome(Disposition.DONE, false, List.copyOf(changes));
+    }
+
+    private JobChange recordJob(Connection c, IntakeClaim claim, AcceptedJob accepted, Instant now)
+            throws SQLException {
+        Job job = accepted.job();
+        Optional<StoredJob> existing = JobTable.lockByName(c, job.namespace, job.name);
+        if (existing.isEmpty()) {
+            return create(c, claim, accepted, now);
+        }
+        StoredJob current = existing.get();
+        if (JobTable.currentSpec(c, current.id()).equals(accepted.specJson())) {
+            EventTable.appendForJob(c, current.ref(), EventType.UNCHANGED, claim.displayName(),
+                    "same spec as version " + current.version(), now);
+            return current.ref().change(Change.UNCHANGED);
+        }
+        return update(c, claim, accepted, current, now);
+    }
+
+    private JobChange create(Connection c, IntakeClaim claim, AcceptedJob accepted, Instant now) throws SQLException {
+        Job job = accepted.job();
+        String jobJson = JobJson.write(job);
+        JobTable.insert(c, job, jobJson, accepted.specJson(), now);
+        VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
+        JobRef ref = new JobRef(job.id, job.namespace, job.name, job.version);
+        EventTable.appendForJob(c, ref, EventType.ACCEPTED, claim.displayName(),
+                ProblemsJson.writeAny(accepted.warnings()), now);
+        OutboxTable.enqueue(c, job.id, job.version, now);
+        return ref.change(Change.CREATED);
+    }
+
+    /**
+     * Bacalhau's update: the stored ID and CreateTime, Version and Revision one up, ModifyTime now. The accepted job is
+     * brought to these values, so the caller holds what was recorded.
+     */
+    private JobChange update(Connection c, IntakeClaim claim, AcceptedJob accepted, StoredJob current, Instant now)
+            throws SQLException {
+        Job job = accepted.job();
+        job.id = current.id();
+        job.createTime = current.createTime();
+        job.version = current.version() + 1;
+        job.revision = current.revision() + 1;
+        job.modifyTime = DbTime.unixNanos(now);
+        String jobJson = JobJson.write(job);
+        JobTable.updateVersion(c, job, jobJson, accepted.specJson(), now);
+        VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
+        JobRef ref = new JobRef(job.id, current.namespace(), current.name(), job.version);
+        EventTable.appendForJob(c, ref, EventType.UPDATED, claim.displayName(),
+                ProblemsJson.writeAny(accepted.warnings()), now);
+        OutboxTable.enqueue(c, job.id, job.version, now);
+        return ref.change(Change.UPDATED);
+    }
+}

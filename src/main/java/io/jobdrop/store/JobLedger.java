@@ -1,0 +1,115 @@
+package io.jobdrop.store;
+
+import io.jobdrop.spec.FileVerdict;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The job ledger: every job, version, event and forward attempt, and the outbox the forward route drains. All state
+ * lives in the database, so a restart loses nothing and several instances can share one PostgreSQL database.
+ * Database failures surface as {@link LedgerException}; they never turn into a verdict on a job.
+ */
+public final class JobLedger {
+
+    private final DataSource dataSource;
+    private final IntakeRecorder intake;
+    private final OutboxClaimer outbox;
+    private final AttemptRecorder attempts;
+    private final DeadLetters deadLetters;
+    private final LedgerQueries queries;
+
+    /** @param instanceId names this instance as lease owner and as the source of the events it writes */
+    public JobLedger(DataSource ds, Clock clock, String instanceId) {
+        this.dataSource = ds;
+        Transactions transactions = new Transactions(ds);
+        Supplier<Instant> now = () -> DbTime.storable(clock.instant());
+        this.intake = new IntakeRecorder(transactions, now);
+        this.outbox = new OutboxClaimer(transactions, now, instanceId);
+        this.attempts = new AttemptRecorder(transactions, now, instanceId);
+        this.deadLetters = new DeadLetters(transactions, now, instanceId);
+        this.queries = new LedgerQueries(transactions);
+    }
+
+    /**
+     * Records one intake unit (a file or an object version) in one transaction: the claim, then either the rejection
+     * or each accepted job in file order (a second job with the same Name updates the first). When the claim is
+     * already recorded nothing changes and the recorded disposition comes back with {@code alreadyRecorded}. An
+     * updated job's {@code Job} is brought to the recorded ID, CreateTime, Version, Revision and ModifyTime.
+     */
+    public FileOutcome recordFile(IntakeClaim claim, FileVerdict verdict) {
+        return intake.record(claim, verdict);
+    }
+
+    /** Up to {@code max} due rows, oldest due first, leased to this instance for {@code lease}. */
+    public List<OutboxItem> claimDue(int max, Duration lease) {
+        return outbox.claimDue(max, lease);
+    }
+
+    /**
+     * Records an attempt for a claimed item and applies its delivery decision, in one transaction. The decision
+     * settles the job only while the outbox still holds the item's version; an answer for an older version is kept
+     * as history and frees the row for the newer one.
+     *
+     * @param statusCode the HTTP status, null when no answer came
+     * @param error      what went wrong in the attempt's own words (transport error, response body); null takes the
+     *                   delivery's reason
+     */
+    public void recordAttempt(OutboxItem item, Integer statusCode, long latencyMs, String error, Delivery delivery) {
+        attempts.record(item, statusCode, latencyMs, error, delivery);
+    }
+
+    /** @param deliveryOrNull "queued", "submitted" or "dead"; null lists all. The latest changed first. */
+    public List<JobSummary> listJobs(String deliveryOrNull, int limit) {
+        return queries.list(deliveryOrNull, limit);
+    }
+
+    /**
+     * A job by ID, or by Name in any namespace.
+     *
+     * @throws IllegalArgumentException when the Name is used in several namespaces; the message lists them with IDs
+     */
+    public Optional<JobDetail> show(String idOrName) {
+        return queries.show(idOrName);
+    }
+
+    /**
+     * Puts a dead job's current version back into the outbox, due now with no failures.
+     *
+     * @return 1 when replayed, 0 when the job is not dead
+     * @throws IllegalArgumentException when no job has this ID or Name, or the Name is ambiguous
+     */
+    public int replay(String idOrName) {
+        return deadLetters.replay(idOrName);
+    }
+
+    /** @return how many dead jobs were put back into the outbox */
+    public int replayAllDead() {
+        return deadLetters.replayAll();
+    }
+
+    /** A cheap round trip for health checks; throws {@link LedgerException} when the database does not answer. */
+    public void ping() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw new LedgerException("the ledger database does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When the outbox next has a row to claim: the earliest next attempt, or for a leased row the end of its lease if
+     * that is later (so a poller does not spin on rows in flight). Empty when the outbox is empty.
+     */
+    public Optional<Instant> nextDue() {
+        return outbox.nextDue();
+    }
+}

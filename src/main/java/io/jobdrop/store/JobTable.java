@@ -1,0 +1,142 @@
+package io.jobdrop.store;
+
+import io.jobdrop.spec.Job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code jobs} table: one row per job with its current version and delivery state. */
+final class JobTable {
+
+    private static final String LOCKED_COLUMNS =
+            "SELECT id, namespace, name, version, revision, create_time, delivery FROM jobs ";
+
+    private JobTable() {
+    }
+
+    /** The job under this (namespace, name), locked until the transaction ends so concurrent updates queue up. */
+    static Optional<StoredJob> lockByName(Connection c, String namespace, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCKED_COLUMNS + "WHERE namespace = ? AND name = ? FOR UPDATE")) {
+            s.setString(1, namespace);
+            s.setString(2, name);
+            return readLocked(s);
+        }
+    }
+
+    static Optional<StoredJob> lockById(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCKED_COLUMNS + "WHERE id = ? FOR UPDATE")) {
+            s.setString(1, id);
+            return readLocked(s);
+        }
+    }
+
+    private static Optional<StoredJob> readLocked(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredJob(r.getString("id"), r.getString("namespace"), r.getString("name"),
+                    r.getLong("version"), r.getLong("revision"), r.getLong("create_time"),
+                    DeliveryState.parse(r.getString("delivery"))));
+        }
+    }
+
+    /** The submission of the current version (read apart from the lock: it can be megabytes and is rarely needed). */
+    static String currentSpec(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT spec_json FROM jobs WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("job " + id + " vanished while locked");
+                }
+                return r.getString(1);
+            }
+        }
+    }
+
+    static void insert(Connection c, Job job, String jobJson, String specJson, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (id, namespace, name, version, revision, state,"
+                + " delivery, create_time, modify_time, job_json, spec_json, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, job.id);
+            s.setString(2, job.namespace);
+            s.setString(3, job.name);
+            s.setLong(4, job.version);
+            s.setLong(5, job.revision);
+            s.setString(6, job.state.stateType.wireName());
+            s.setString(7, DeliveryState.QUEUED.wireName());
+            s.setLong(8, job.createTime);
+            s.setLong(9, job.modifyTime);
+            s.setString(10, jobJson);
+            s.setString(11, specJson);
+            DbTime.set(s, 12, now);
+            s.executeUpdate();
+        }
+    }
+
+    /** A new current version; the last error belonged to the old one. */
+    static void updateVersion(Connection c, Job job, String jobJson, String specJson, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET version = ?, revision = ?, state = ?,"
+                + " delivery = ?, modify_time = ?, job_json = ?, spec_json = ?, last_error = NULL, updated_at = ?"
+                + " WHERE id = ?")) {
+            s.setLong(1, job.version);
+            s.setLong(2, job.revision);
+            s.setString(3, job.state.stateType.wireName());
+            s.setString(4, DeliveryState.QUEUED.wireName());
+            s.setLong(5, job.modifyTime);
+            s.setString(6, jobJson);
+            s.setString(7, specJson);
+            DbTime.set(s, 8, now);
+            s.setString(9, job.id);
+            s.executeUpdate();
+        }
+    }
+
+    /** Submitted; IDs that are null (an already-present answer carries none) keep what an earlier answer gave. */
+    static void markSubmitted(Connection c, String id, String orchestratorJobId, String evaluationId, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET delivery = ?, last_error = NULL,"
+                + " orchestrator_job_id = COALESCE(?, orchestrator_job_id), evaluation_id = COALESCE(?, evaluation_id),"
+                + " updated_at = ? WHERE id = ?")) {
+            s.setString(1, DeliveryState.SUBMITTED.wireName());
+            s.setString(2, orchestratorJobId);
+            s.setString(3, evaluationId);
+            DbTime.set(s, 4, now);
+            s.setString(5, id);
+            s.executeUpdate();
+        }
+    }
+
+    static void setDelivery(Connection c, String id, DeliveryState delivery, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET delivery = ?, updated_at = ? WHERE id = ?")) {
+            s.setString(1, delivery.wireName());
+            DbTime.set(s, 2, now);
+            s.setString(3, id);
+            s.executeUpdate();
+        }
+    }
+
+    static void markDead(Connection c, String id, String lastError, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE jobs SET delivery = ?, last_error = ?, updated_at = ? WHERE id = ?")) {
+            s.setString(1, DeliveryState.DEAD.wireName());
+            s.setString(2, lastError);
+            DbTime.set(s, 3, now);
+            s.setString(4, id);
+            s.executeUpdate();
+        }
+    }
+
+    static void setLastError(Connection c, String id, String lastError, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET last_error = ?, updated_at = ? WHERE id = ?")) {
+            s.setString(1, lastError);
+            DbTime.set(s, 2, now);
+            s.setString(3, id);
+            s.executeUpdate();
+        }
+    }
+}

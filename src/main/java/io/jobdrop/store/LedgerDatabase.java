@@ -1,0 +1,60 @@
+package io.jobdrop.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import java.util.Map;
+
+/** Opens the ledger database: a connection pool with the schema migrated to the current version. */
+public final class LedgerDatabase {
+
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private LedgerDatabase() {
+    }
+
+    /**
+     * Hikari pool + Flyway migrate. A plain {@code jdbc:h2:file:} URL gets {@code ;AUTO_SERVER=TRUE} added (unless it
+     * already has AUTO_SERVER or is in-memory) so {@code jobdrop jobs/show/replay} can open it while
+     * {@code jobdrop run} is running. Several instances may open one PostgreSQL database at once: Flyway serialises
+     * their migrations with a database lock.
+     *
+     * @throws LedgerException when the database cannot be reached or migrated; the pool is closed then
+     */
+    public static HikariDataSource open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(H2Urls.withAutoServer(url));
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("jobdrop-ledger");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new LedgerException("cannot connect to the ledger at " + redacted(url) + ": " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .placeholders(placeholders(url))
+                    .load()
+                    .migrate();
+            return pool;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new LedgerException("cannot migrate the ledger at " + redacted(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The few column types the two databases spell differently. */
+    private static Map<String, String> placeholders(String url) {
+        return Map.of("text", H2Urls.isH2(url) ? "CHARACTER LARGE OBJECT" : "TEXT");
+    }
+
+    /** URLs may carry a password as a parameter; error messages must not. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

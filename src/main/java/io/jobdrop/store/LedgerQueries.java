@@ -1,0 +1,75 @@
+package io.jobdrop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What {@code jobdrop jobs} and {@code jobdrop show} read. */
+final class LedgerQueries {
+
+    private static final String SUMMARY_COLUMNS = "SELECT id, namespace, name, version, revision, delivery, state,"
+            + " create_time, modify_time, updated_at, last_error";
+
+    private final Transactions transactions;
+
+    LedgerQueries(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The latest changed first. */
+    List<JobSummary> list(String deliveryOrNull, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        DeliveryState delivery = deliveryOrNull == null ? null : DeliveryState.parse(deliveryOrNull);
+        String sql = SUMMARY_COLUMNS + " FROM jobs" + (delivery == null ? "" : " WHERE delivery = ?")
+                + " ORDER BY updated_at DESC, id LIMIT ?";
+        return transactions.inTransaction("list jobs", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int index = 1;
+                if (delivery != null) {
+                    s.setString(index++, delivery.wireName());
+                }
+                s.setInt(index, limit);
+                List<JobSummary> jobs = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        jobs.add(summary(r));
+                    }
+                }
+                return jobs;
+            }
+        });
+    }
+
+    Optional<JobDetail> show(String idOrName) {
+        return transactions.inTransaction("show " + idOrName, c -> {
+            Optional<String> id = JobLookup.resolve(c, idOrName);
+            return id.isEmpty() ? Optional.empty() : Optional.of(detail(c, id.get()));
+        });
+    }
+
+    private static JobDetail detail(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SUMMARY_COLUMNS
+                + ", orchestrator_job_id, evaluation_id, job_json FROM jobs WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new JobDetail(summary(r), r.getString("orchestrator_job_id"), r.getString("evaluation_id"),
+                        r.getString("job_json"), OutboxTable.state(c, id), VersionTable.list(c, id),
+                        EventTable.listForJob(c, id), AttemptTable.listForJob(c, id));
+            }
+        }
+    }
+
+    private static JobSummary summary(ResultSet r) throws SQLException {
+        return new JobSummary(r.getString("id"), r.getString("namespace"), r.getString("name"), r.getLong("version"),
+                r.getLong("revision"), DeliveryState.parse(r.getString("delivery")), r.getString("state"),
+                DbTime.fromUnixNanos(r.getLong("create_time")), DbTime.fromUnixNanos(r.getLong("modify_time")),
+                DbTime.get(r, "updated_at"), r.getString("last_error"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.jobdrop.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Hands out due outbox rows under a lease. The lease is what keeps two instances (or two pollers) from sending one
+ * row at once; it runs out by itself, so the rows of an instance that died are sent by another.
+ */
+final class OutboxClaimer {
+
+    private final Transactions transactions;
+    private final Supplier<Instant> clock;
+    private final String instanceId;
+
+    OutboxClaimer(Transactions transactions, Supplier<Instant> clock, String instanceId) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.instanceId = instanceId;
+    }
+
+    List<OutboxItem> claimDue(int max, Duration lease) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
+        }
+        return transactions.inTransaction("claim due outbox rows", c -> {
+            Instant now = clock.get();
+            Instant until = DbTime.storable(now.plus(lease));
+            List<OutboxItem> claimed = new ArrayList<>();
+            for (OutboxTable.Candidate candidate : OutboxTable.lockDue(c, now, max)) {
+                if (OutboxTable.lease(c, candidate, now, until, instanceId)) {
+                    claimed.add(OutboxTable.item(c, candidate.jobId()));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    Optional<Instant> nextDue() {
+        return transactions.inTransaction("read the next due outbox row", OutboxTable::nextDue);
+    }
+}

@@ -1,0 +1,171 @@
+package io.jobdrop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code outbox} table: the versions still to be sent, when they are due, and who is sending them now. */
+final class OutboxTable {
+
+    /** A due, unleased row as the candidate query sees it. */
+    record Candidate(String jobId, long version) {
+    }
+
+    private OutboxTable() {
+    }
+
+    /**
+     * Queues {@code version} to be sent now, replacing an older queued version of the job. A lease on the row stays:
+     * the instance sending the older version clears it when it reports. The caller holds the job's row lock, so no
+     * other transaction inserts the same row meanwhile.
+     */
+    static void enqueue(Connection c, String jobId, long version, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET version = ?, failures = 0, queued_at = ?,"
+                + " next_attempt_at = ? WHERE job_id = ?")) {
+            s.setLong(1, version);
+            DbTime.set(s, 2, now);
+            DbTime.set(s, 3, now);
+            s.setString(4, jobId);
+            if (s.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (job_id, version, failures, queued_at,"
+                + " next_attempt_at) VALUES (?, ?, 0, ?, ?)")) {
+            s.setString(1, jobId);
+            s.setLong(2, version);
+            DbTime.set(s, 3, now);
+            DbTime.set(s, 4, now);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Due rows nobody holds a lease on, oldest due first, row-locked. SKIP LOCKED makes concurrent claimers pass over
+     * each other's rows instead of waiting (PostgreSQL, and H2 2.x, which applies the limit before skipping, so it may
+     * return fewer rows than are due; the next poll takes the rest).
+     */
+    static List<Candidate> lockDue(Connection c, Instant now, int max) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT job_id, version FROM outbox WHERE next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, job_id LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED")) {
+            DbTime.set(s, 1, now);
+            DbTime.set(s, 2, now);
+            s.setInt(3, max);
+            List<Candidate> candidates = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    candidates.add(new Candidate(r.getString("job_id"), r.getLong("version")));
+                }
+            }
+            return candidates;
+        }
+    }
+
+    /**
+     * Takes the lease on a candidate if it is still free. The condition is re-checked by the update itself, so a row
+     * another claimer leased after the candidate query read it is not taken twice, whatever the database's locking
+     * read does.
+     */
+    static boolean lease(Connection c, Candidate candidate, Instant now, Instant until, String owner)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = ?, lease_owner = ?"
+                + " WHERE job_id = ? AND version = ? AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?)")) {
+            DbTime.set(s, 1, until);
+            s.setString(2, owner);
+            s.setString(3, candidate.jobId());
+            s.setLong(4, candidate.version());
+            DbTime.set(s, 5, now);
+            DbTime.set(s, 6, now);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** The claimed row with the submission of the version it holds. */
+    static OutboxItem item(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT o.job_id, o.version, o.failures, o.queued_at,"
+                + " j.namespace, j.name, v.spec_json FROM outbox o JOIN jobs j ON j.id = o.job_id"
+                + " JOIN job_versions v ON v.job_id = o.job_id AND v.version = o.version WHERE o.job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("outbox row of job " + jobId + " has no recorded version");
+                }
+                return new OutboxItem(r.getString("job_id"), r.getString("namespace"), r.getString("name"),
+                        r.getLong("version"), r.getString("spec_json"), r.getInt("failures"),
+                        DbTime.get(r, "queued_at"));
+            }
+        }
+    }
+
+    /** The version queued for the job, locked; empty when nothing is queued. */
+    static Optional<Long> lockQueuedVersion(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM outbox WHERE job_id = ? FOR UPDATE")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static void remove(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    static void reschedule(Connection c, String jobId, int addedFailures, Instant notBefore) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET failures = failures + ?, next_attempt_at = ?,"
+                + " lease_until = NULL, lease_owner = NULL WHERE job_id = ?")) {
+            s.setInt(1, addedFailures);
+            DbTime.set(s, 2, notBefore);
+            s.setString(3, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives up this owner's lease, leaving the row due as it is. A lease another instance took after ours ran out is
+     * left alone: that instance is sending the row now.
+     */
+    static void releaseLease(Connection c, String jobId, String owner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = NULL, lease_owner = NULL"
+                + " WHERE job_id = ? AND lease_owner = ?")) {
+            s.setString(1, jobId);
+            s.setString(2, owner);
+            s.executeUpdate();
+        }
+    }
+
+    /** When the first row becomes claimable: its next attempt, or the end of its lease if that is later. */
+    static Optional<Instant> nextDue(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(CASE WHEN lease_until > next_attempt_at"
+                + " THEN lease_until ELSE next_attempt_at END) AS due FROM outbox");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return Optional.ofNullable(DbTime.get(r, "due"));
+        }
+    }
+
+    static Optional<OutboxState> state(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, failures, queued_at, next_attempt_at,"
+                + " lease_until, lease_owner FROM outbox WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new OutboxState(r.getLong("version"), r.getInt("failures"),
+                        DbTime.get(r, "queued_at"), DbTime.get(r, "next_attempt_at"), DbTime.get(r, "lease_until"),
+                        r.getString("lease_owner")));
+            }
+        }
+    }
+}

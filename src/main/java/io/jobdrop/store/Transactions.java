@@ -1,0 +1,46 @@
+package io.jobdrop.store;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Runs a unit of work in one database transaction: committed when it returns, rolled back when it throws. */
+final class Transactions {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Transactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @param what names the work in the exception message, e.g. "record file inbox/a.yaml" */
+    <T> T inTransaction(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            // the connection is probably gone; the original failure is the one worth reporting
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.jobdrop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobdrop.spec.AcceptedJob;
+import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.spec.JobFileReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The yardstick: the same durable work per file as jobdrop, written by hand without a framework, in one loop. List
+ * the inbox; for each file read it, parse and validate it with jobdrop's own reader, insert a row and commit, PUT the
+ * job to the orchestrator with HttpURLConnection, record the answer and commit, rename the file to {@code .done}.
+ * What jobdrop spends beyond this is the price of its framework and of its extra guarantees.
+ *
+ * <p>Usage: {@code Baseline --inbox DIR --db-url URL --db-user U --db-password P --orchestrator URL}. Prints
+ * {@value #READY_LINE} once its table exists; exits when its stdin closes.
+ */
+public final class Baseline {
+
+    public static final String READY_LINE = "baseline ready";
+
+    private static final Pattern JOB_FILE = Pattern.compile("(?i)[^.].*\\.(ya?ml|json)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CREATE_TABLE = """
+            CREATE TABLE IF NOT EXISTS baseline_jobs (
+                job_id              VARCHAR(64)              NOT NULL PRIMARY KEY,
+                namespace           VARCHAR(1000)            NOT NULL,
+                name                VARCHAR(1000)            NOT NULL,
+                file_name           VARCHAR(1000)            NOT NULL,
+                spec_json           TEXT                     NOT NULL,
+                state               VARCHAR(16)              NOT NULL,
+                orchestrator_job_id VARCHAR(64),
+                evaluation_id       VARCHAR(64),
+                received_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+                submitted_at        TIMESTAMP WITH TIME ZONE
+            )""";
+
+    private final Path inbox;
+    private final Path done;
+    private final Path errors;
+    private final Connection db;
+    private final URL putJobs;
+    private final JobFileReader reader = SpecCheck.reader();
+
+    private Baseline(Path inbox, Connection db, String orchestrator) throws IOException {
+        this.inbox = inbox;
+        this.done = Files.createDirectories(inbox.resolve(".done"));
+        this.errors = Files.createDirectories(inbox.resolve(".error"));
+        this.db = db;
+        this.putJobs = URI.create(orchestrator + "/api/v1/orchestrator/jobs").toURL();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Connection db = DriverManager.getConnection(options.get("--db-url"), options.get("--db-user"),
+                options.getOrDefault("--db-password", ""));
+        try (Statement statement = db.createStatement()) {
+            statement.execute(CREATE_TABLE);
+        }
+        db.setAutoCommit(false);
+        Baseline baseline = new Baseline(Path.of(options.get("--inbox")), db, options.get("--orchestrator"));
+        Thread loop = new Thread(baseline::run, "baseline-loop");
+        loop.setDaemon(true);
+        loop.start();
+        System.out.println(READY_LINE);
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // the harness never writes; reading only detects that it went away
+        }
+        System.exit(0);
+    }
+
+    private void run() {
+        while (true) {
+            List<Path> files = listInbox();
+            for (Path file : files) {
+                try {
+                    take(file);
+                } catch (IOException | SQLException | RuntimeException e) {
+                    // the file stays in the inbox and is tried again on the next round
+                    System.err.println("baseline: " + file.getFileName() + ": " + e);
+                    rollback();
+                }
+            }
+            if (files.isEmpty()) {
+                pause();
+            }
+        }
+    }
+
+    private void take(Path file) throws IOException, SQLException {
+        String fileName = file.getFileName().toString();
+        FileVerdict verdict = reader.read(fileName, Files.readAllBytes(file));
+        if (!verdict.accepted()) {
+            Files.writeString(errors.resolve(fileName + ".error.json"), JSON.writeValueAsString(verdict.errors()));
+            Files.move(file, errors.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        for (AcceptedJob job : verdict.jobs()) {
+            insert(fileName, job);
+            db.commit();
+            JsonNode answer = put(job.specJson());
+            recordSubmission(job.job().id, answer);
+            db.commit();
+        }
+        Files.move(file, done.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void insert(String fileName, AcceptedJob job) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO baseline_jobs (job_id, namespace, name, "
+                + "file_name, spec_json, state, received_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)")) {
+            insert.setString(1, job.job().id);
+            insert.setString(2, job.job().namespace);
+            insert.setString(3, job.job().name);
+            insert.setString(4, fileName);
+            insert.setString(5, job.specJson());
+            insert.setObject(6, OffsetDateTime.now());
+            insert.executeUpdate();
+        }
+    }
+
+    private JsonNode put(String specJson) throws IOException {
+        byte[] body = ("{\"Job\":" + specJson + "}").getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = (HttpURLConnection) putJobs.openConnection();
+        connection.setRequestMethod("PUT");
+        connection.setConnectTimeout(30_000);
+        connection.setReadTimeout(30_000);
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        if (status != 200) {
+            InputStream error = connection.getErrorStream();
+            String detail = error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8);
+            throw new IOException("orchestrator answered " + status + ": " + detail);
+        }
+        try (InputStream in = connection.getInputStream()) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private void recordSubmission(String jobId, JsonNode answer) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE baseline_jobs SET state = 'submitted', "
+                + "orchestrator_job_id = ?, evaluation_id = ?, submitted_at = ? WHERE job_id = ?")) {
+            update.setString(1, answer.path("JobID").asText(null));
+            update.setString(2, answer.path("EvaluationID").asText(null));
+            update.setObject(3, OffsetDateTime.now());
+            update.setString(4, jobId);
+            update.executeUpdate();
+        }
+    }
+
+    private List<Path> listInbox() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox,
+                entry -> JOB_FILE.matcher(entry.getFileName().toString()).matches() && Files.isRegularFile(entry))) {
+            entries.forEach(files::add);
+        } catch (IOException e) {
+            System.err.println("baseline: cannot list " + inbox + ": " + e);
+        }
+        return files;
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            System.err.println("baseline: rollback failed: " + e);
+        }
+    }
+
+    /** The same idle poll interval as jobdrop's inbox (jobdrop.inbox.poll-ms = 100). */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        for (String required : List.of("--inbox", "--db-url", "--db-user", "--orchestrator")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("Baseline needs " + required);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,192 @@
+package io.jobdrop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark harness: generates the job files, starts the stand-in, measures {@code jobdrop run} (ready, burst,
+ * steady latency, RSS, CPU) and the hand-written {@link Baseline} side by side, and reports. Every phase has a stall
+ * timeout and every child process is stopped when the harness ends. See bench/run for usage.
+ */
+public final class Bench {
+
+    /** The flags ./jobdrop gives `run`; the baseline gets the same, so neither has a JVM advantage. */
+    static final List<String> LAUNCHER_RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k");
+    static final long DEFAULT_STABLE_MS = 1000;
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final Duration stall;
+
+    private Bench(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.stall = Duration.ofSeconds(options.stallSeconds());
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options, System.out);
+            System.exit(0);
+        } catch (BenchFailure | UncheckedIOException e) {
+            System.err.println("bench: FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Runs the whole benchmark; the last line printed to {@code out} is {@link Report#benchLine}. */
+    public static Results.Run run(BenchOptions options, PrintStream out) {
+        return new Bench(options, out).run();
+    }
+
+    private Results.Run run() {
+        ZonedDateTime startedAt = ZonedDateTime.now();
+        long startNanos = System.nanoTime();
+        String stamp = startedAt.format(Report.FILE_STAMP);
+        Path runDir = options.work().resolve(stamp + "-" + Report.dbName(options)).toAbsolutePath();
+        List<String> jvmFlags = jvmFlags();
+        JobdropProcess.Launch launch = new JobdropProcess.Launch(options.jar() == null ? null
+                : options.jar().toAbsolutePath(), options.jobdropClasspath(), jvmFlags);
+        if (launch.jar() != null && !Files.isRegularFile(launch.jar())) {
+            throw new BenchFailure("no jobdrop jar at " + launch.jar() + " (build it with mvn -o -DskipTests package)");
+        }
+        MachineFacts machine = MachineFacts.collect(createDirectories(runDir));
+        Inputs inputs = Inputs.generate(options, runDir.resolve("staging"), out);
+        // only now: right after deleting many files, creating new ones is slow on these machines
+        removeEarlierRuns(runDir);
+        try (BenchDatabase databases = new BenchDatabase(options.db(), runDir.resolve("db"), stamp);
+             Child standInProcess = startStandIn(runDir)) {
+            StandInClient standIn = new StandInClient(Integer.parseInt(
+                    standInProcess.awaitLogLine(StandIn.READY_PREFIX, Duration.ofSeconds(60))));
+            Phases phases = new Phases(standIn, stall, out);
+
+            out.println("bench: jobdrop, stable-ms 0: ready, burst of " + options.files() + ", steady "
+                    + options.steadyFiles() + " files");
+            Results.Process jobdrop = measureJobdrop("jobdrop", launch, databases, runDir, standIn, 0,
+                    inputs.burstForJobdrop(), inputs.steady(), phases);
+            out.println("bench: jobdrop, stable-ms " + DEFAULT_STABLE_MS + ": ready, steady " + options.steadyFiles()
+                    + " files");
+            Results.Process jobdropStable = measureJobdrop("jobdrop-stable", launch, databases, runDir, standIn,
+                    DEFAULT_STABLE_MS, null, inputs.steadyStable(), phases);
+            out.println("bench: baseline: ready, burst of " + options.files());
+            Results.Process baseline = measureBaseline(databases, runDir, standIn, jvmFlags, inputs.burstForBaseline(),
+                    phases);
+            Results.Run result = new Results.Run(options, machine, launch.describe(), startedAt,
+                    Duration.ofNanos(System.nanoTime() - startNanos), jobdrop, jobdropStable, baseline,
+                    standInProcess.stats().cpuSeconds());
+            if (options.results() != null) {
+                out.println("bench: report written to " + Report.write(result, options.results()));
+            }
+            out.println();
+            out.print(Report.table(result));
+            out.println(Report.benchLine(result));
+            return result;
+        }
+    }
+
+    private Results.Process measureJobdrop(String label, JobdropProcess.Launch launch, BenchDatabase databases,
+                                           Path runDir, StandInClient standIn, long stableMs,
+                                           List<Generator.StagedFile> burstFiles,
+                                           List<Generator.StagedFile> steadyFiles, Phases phases) {
+        standIn.reset();
+        try (JobdropProcess jobdrop = JobdropProcess.start(label, launch, runDir.resolve(label),
+                databases.fresh(label), standIn.baseUrl(), stableMs)) {
+            long readyMs = jobdrop.awaitHealthy(Duration.ofSeconds(120));
+            out.println("bench:   " + label + " healthy after " + readyMs + " ms");
+            Results.Burst burst = burstFiles == null ? null : phases.burst(burstFiles, jobdrop.inbox(),
+                    jobdrop.child());
+            Results.Steady steady = phases.steady(steadyFiles, jobdrop.inbox(), jobdrop.child(), options.rate(),
+                    stableMs);
+            ProcStats stats = jobdrop.stats();
+            int exitCode = jobdrop.stop();
+            return new Results.Process(label, readyMs, burst, steady, stats.peakRssMb(), stats.cpuSeconds(),
+                    exitCode);
+        }
+    }
+
+    private Results.Process measureBaseline(BenchDatabase databases, Path runDir, StandInClient standIn,
+                                            List<String> jvmFlags, List<Generator.StagedFile> burstFiles,
+                                            Phases phases) {
+        standIn.reset();
+        Path home = runDir.resolve("baseline");
+        Path inbox = createDirectories(home.resolve("inbox"));
+        BenchDatabase.Target db = databases.fresh("baseline");
+        List<String> command = JavaCommand.mainClass(jvmFlags, JavaCommand.ownClasspath(), Baseline.class.getName(),
+                List.of("--inbox", inbox.toString(), "--db-url", db.url(), "--db-user", db.user(), "--db-password",
+                        db.password(), "--orchestrator", standIn.baseUrl()));
+        try (Child baseline = Child.start("baseline", command, Map.of(), List.of("JOBDROP_"), home,
+                home.resolve("baseline.log"))) {
+            baseline.awaitLogLine(Baseline.READY_LINE, Duration.ofSeconds(120));
+            long readyMs = baseline.elapsedMs();
+            out.println("bench:   baseline ready after " + readyMs + " ms");
+            Results.Burst burst = phases.burst(burstFiles, inbox, baseline);
+            ProcStats stats = baseline.stats();
+            int exitCode = baseline.stop(Duration.ofSeconds(30));
+            return new Results.Process("baseline", readyMs, burst, null, stats.peakRssMb(), stats.cpuSeconds(),
+                    exitCode);
+        }
+    }
+
+    private Child startStandIn(Path runDir) {
+        List<String> command = JavaCommand.mainClass(List.of("-XX:+UseSerialGC", "-Xmx512m"),
+                JavaCommand.ownClasspath(), StandIn.class.getName(), List.of("--port", "0"));
+        return Child.start("stand-in", command, Map.of(), List.of(), runDir, runDir.resolve("stand-in.log"));
+    }
+
+    /** The launcher's flags, then JOBDROP_JAVA_OPTS (as ./jobdrop adds it), then --xmx. */
+    private List<String> jvmFlags() {
+        List<String> flags = new ArrayList<>(LAUNCHER_RUN_FLAGS);
+        String extra = System.getenv("JOBDROP_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            flags.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        if (options.xmx() != null) {
+            flags.add("-Xmx" + options.xmx());
+        }
+        return flags;
+    }
+
+    private void removeEarlierRuns(Path runDir) {
+        try (Stream<Path> runs = Files.list(runDir.getParent())) {
+            for (Path earlier : runs.filter(path -> !path.equals(runDir) && Files.isDirectory(path)).toList()) {
+                deleteTree(earlier);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static Path createDirectories(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.jobdrop.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs) against jobdrop started from the test
+ * classpath, so the harness, the stand-in, the baseline and jobdrop itself are exercised together. It checks that the
+ * harness works, not how fast jobdrop is: performance is judged from bench/run's reports.
+ */
+class BenchSmokeTest {
+
+    private static final Pattern BENCH_LINE = Pattern.compile("bench: jobs_per_s=(\\S+) baseline_jobs_per_s=(\\S+)"
+            + " ratio=(\\S+) p50_ms=(\\S+) p99_ms=(\\S+) rss_mb=(\\S+) ready_ms=(\\S+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void quick_run_delivers_every_job_and_ends_with_the_bench_line() {
+        BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "3", "--stall-seconds", "30",
+                "--work", work.toString(),
+                "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+        Results.Run run = Bench.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        System.out.print(output);
+        List<String> lines = output.lines().toList();
+        Matcher benchLine = BENCH_LINE.matcher(lines.get(lines.size() - 1));
+        assertThat(benchLine.matches()).as("last line of:%n%s", output).isTrue();
+        for (int group = 1; group <= benchLine.groupCount(); group++) {
+            assertThat(Double.parseDouble(benchLine.group(group))).as(benchLine.group(0)).isPositive();
+        }
+        assertThat(run.jobdrop().burst().files()).isEqualTo(200);
+        assertThat(run.baseline().burst().files()).isEqualTo(200);
+        assertThat(run.jobdrop().steady().latency().count()).isEqualTo(options.steadyFiles());
+        assertThat(run.jobdropStable().steady().latency().count()).isEqualTo(options.steadyFiles());
+    }
+}

@@ -1,0 +1,131 @@
+package io.jobdrop.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code jobdrop run} under measurement: a fresh inbox and database, configured only through its documented
+ * JOBDROP_* environment variables, pointed at the stand-in.
+ */
+final class JobdropProcess implements AutoCloseable {
+
+    /** How jobdrop is started: its jar ({@code java -jar jobdrop.jar run}) or a classpath (inside Maven's test run). */
+    record Launch(Path jar, String classpath, List<String> jvmFlags) {
+
+        static final String MAIN_CLASS = "io.jobdrop.cli.Jobdrop";
+
+        List<String> command() {
+            return jar != null ? JavaCommand.jar(jvmFlags, jar, List.of("run"))
+                    : JavaCommand.mainClass(jvmFlags, classpath, MAIN_CLASS, List.of("run"));
+        }
+
+        String describe() {
+            return String.join(" ", jvmFlags) + (jar != null ? " -jar " + jar : " -cp <classpath> " + MAIN_CLASS)
+                    + " run";
+        }
+    }
+
+    private final Child child;
+    private final Path inbox;
+    private final int apiPort;
+
+    private JobdropProcess(Child child, Path inbox, int apiPort) {
+        this.child = child;
+        this.inbox = inbox;
+        this.apiPort = apiPort;
+    }
+
+    static JobdropProcess start(String label, Launch launch, Path home, BenchDatabase.Target db, String orchestratorUrl,
+                                long stableMs) {
+        try {
+            Path inbox = Files.createDirectories(home.resolve("inbox"));
+            int apiPort = freePort();
+            Map<String, String> environment = Map.of(
+                    "JOBDROP_INBOX", inbox.toString(),
+                    "JOBDROP_INBOX_STABLE_MS", Long.toString(stableMs),
+                    "JOBDROP_DB_URL", db.url(),
+                    "JOBDROP_DB_USER", db.user(),
+                    "JOBDROP_DB_PASSWORD", db.password(),
+                    "JOBDROP_ORCHESTRATOR_URL", orchestratorUrl,
+                    "JOBDROP_API_PORT", Integer.toString(apiPort));
+            Child child = Child.start(label, launch.command(), environment, List.of("JOBDROP_", "BACALHAU_"), home,
+                    home.resolve(label + ".log"));
+            return new JobdropProcess(child, inbox, apiPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Milliseconds from process start until {@code /observe/health} answers 200. */
+    long awaitHealthy(Duration timeout) {
+        URI health = URI.create("http://127.0.0.1:" + apiPort + "/observe/health");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (answers200(health)) {
+                return child.elapsedMs();
+            }
+            if (!child.isAlive()) {
+                throw new BenchFailure(child.label() + " exited before it was healthy; " + child.tail());
+            }
+            Child.pause(10);
+        }
+        throw new BenchFailure(child.label() + " was not healthy within " + timeout.toSeconds() + " s; "
+                + child.tail());
+    }
+
+    Path inbox() {
+        return inbox;
+    }
+
+    Child child() {
+        return child;
+    }
+
+    ProcStats stats() {
+        return child.stats();
+    }
+
+    /** SIGTERM (jobdrop drains in-flight work and exits 0), SIGKILL after 30 s; the exit code. */
+    int stop() {
+        return child.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        child.close();
+    }
+
+    private static boolean answers200(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(200);
+            connection.setReadTimeout(2_000);
+            int status = connection.getResponseCode();
+            InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            if (body != null) {
+                try (body) {
+                    body.readAllBytes();
+                }
+            }
+            return status == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

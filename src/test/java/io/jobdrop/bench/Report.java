@@ -1,0 +1,140 @@
+package io.jobdrop.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Presents a run: a table for people, the one-line summary for tools, and a Markdown record for bench/results. */
+final class Report {
+
+    static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter TITLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX");
+
+    private Report() {
+    }
+
+    /** The contract line: always the last line of a run's output. */
+    static String benchLine(Results.Run run) {
+        Results.Burst jobdrop = run.jobdrop().burst();
+        Results.Burst baseline = run.baseline().burst();
+        Percentiles latency = run.jobdrop().steady().latency();
+        return format("bench: jobs_per_s=%.1f baseline_jobs_per_s=%.1f ratio=%.2f p50_ms=%.1f p99_ms=%.1f rss_mb=%.0f"
+                        + " ready_ms=%d", jobdrop.jobsPerSecond(), baseline.jobsPerSecond(),
+                jobdrop.jobsPerSecond() / baseline.jobsPerSecond(), latency.p50Ms(), latency.p99Ms(),
+                run.jobdrop().peakRssMb(), run.jobdrop().readyMs());
+    }
+
+    static String table(Results.Run run) {
+        BenchOptions o = run.options();
+        Results.Process jd = run.jobdrop();
+        Results.Process base = run.baseline();
+        StringBuilder t = new StringBuilder();
+        t.append(format("jobdrop benchmark: %d files, %s, steady %s files/s for %d s%s%n", o.files(), dbName(o),
+                number(o.rate()), o.steadySeconds(), o.xmx() == null ? "" : ", -Xmx" + o.xmx()));
+        t.append(format("machine: %d cores (%s), %d MiB, %s%n", run.machine().cores(), run.machine().cpuModel(),
+                run.machine().memoryMb(), run.machine().jvm()));
+        t.append(format("disk: %s%nload before the run: %s%n%n", run.machine().disk(), run.machine().loadAverage()));
+        t.append(format("%-28s %12s %12s%n", "", "jobdrop", "baseline"));
+        t.append(row("ready (ms)", jd.readyMs(), base.readyMs(), "%12d"));
+        t.append(row("burst: seconds", jd.burst().seconds(), base.burst().seconds(), "%12.2f"));
+        t.append(row("burst: jobs/s", jd.burst().jobsPerSecond(), base.burst().jobsPerSecond(), "%12.1f"));
+        t.append(row("burst: first arrival (ms)", jd.burst().firstArrivalMs(), base.burst().firstArrivalMs(),
+                "%12.1f"));
+        t.append(row("burst: CPU ms per job", jd.burst().cpuMsPerJob(), base.burst().cpuMsPerJob(), "%12.3f"));
+        t.append(row("peak RSS (MB)", jd.peakRssMb(), base.peakRssMb(), "%12.0f"));
+        t.append(row("CPU, whole process (s)", jd.cpuSeconds(), base.cpuSeconds(), "%12.1f"));
+        t.append(format("%-28s %12.2f%n", "ratio jobdrop/baseline", jd.burst().jobsPerSecond()
+                / base.burst().jobsPerSecond()));
+        t.append(format("%nsteady, rename → arrival at the stand-in (jobdrop):%n"));
+        t.append(format("%-12s %8s %8s %10s %10s %10s %10s%n", "stable-ms", "jobs", "files/s", "p50 ms", "p99 ms",
+                "max ms", "mean ms"));
+        t.append(steadyRow(jd.steady()));
+        t.append(steadyRow(run.jobdropStable().steady()));
+        t.append(format("%njobdrop with stable-ms %d: ready %d ms, peak RSS %.0f MB; exit codes %d / %d / %d"
+                        + " (jobdrop, jobdrop stable-ms, baseline); stand-in CPU %.1f s; took %d s%n",
+                run.jobdropStable().steady().stableMs(), run.jobdropStable().readyMs(),
+                run.jobdropStable().peakRssMb(), jd.exitCode(), run.jobdropStable().exitCode(), base.exitCode(),
+                run.standInCpuSeconds(), run.took().toSeconds()));
+        long duplicates = jd.burst().duplicatePuts() + jd.steady().duplicatePuts()
+                + run.jobdropStable().steady().duplicatePuts();
+        if (duplicates > 0) {
+            t.append(format("note: jobdrop sent %d job(s) more than once%n", duplicates));
+        }
+        return t.toString();
+    }
+
+    static String markdown(Results.Run run) {
+        BenchOptions o = run.options();
+        MachineFacts m = run.machine();
+        StringBuilder md = new StringBuilder();
+        md.append(format("# jobdrop benchmark, %s, %s%n%n", run.startedAt().format(TITLE_TIME), dbName(o)));
+        md.append("```\n").append(benchLine(run)).append("\n```\n\n");
+        md.append("## Machine\n\n");
+        md.append(format("| | |%n|---|---|%n| cores | %d (%s) |%n| memory | %d MiB |%n| JVM | %s |%n| OS | %s |%n"
+                + "| disk (work folder) | %s |%n| load average at the start | %s |%n%n", m.cores(), m.cpuModel(),
+                m.memoryMb(), m.jvm(), m.os(), m.disk(), m.loadAverage()));
+        md.append("## Run\n\n");
+        md.append(format("- options: `--files %d --rate %s --db %s --steady-seconds %d%s --seed %d`%n", o.files(),
+                number(o.rate()), dbName(o), o.steadySeconds(), o.xmx() == null ? "" : " --xmx " + o.xmx(), o.seed()));
+        md.append(format("- jobdrop: `java %s`; the baseline JVM gets the same flags%n", run.jobdropCommand()));
+        md.append(format("- took %d s%n%n", run.took().toSeconds()));
+        md.append("## Results\n\n```\n").append(table(run)).append("```\n\n");
+        md.append("""
+                ## How it was measured
+
+                - Input: generated Bacalhau job files (0.5–2 KB; YAML, some JSON and API bodies), every one checked \
+                with jobdrop's own reader first; written to a staging folder on the same filesystem, then renamed \
+                into the inbox.
+                - ready: from process start until `/observe/health` answers 200 (baseline: until it printed that its \
+                table exists).
+                - burst: every file renamed in at once; from the first rename until the stand-in has seen every job \
+                Name and every file is in `.done` (the later of the last arrival and the last rename into `.done`).
+                - steady: files renamed in at the given rate, each with a fresh mtime; latency is the stand-in's \
+                arrival time minus the rename time (both wall clock, same machine). Once with stable-ms 0 (the \
+                process that ran the burst, so warm), once with 1000 in a fresh process.
+                - RSS: VmHWM of the process before it is stopped; CPU: utime+stime from /proc/<pid>/stat.
+                - The stand-in (JDK HttpServer, 4 threads) runs in its own JVM and shares the machine's cores.
+                """);
+        return md.toString();
+    }
+
+    static Path write(Results.Run run, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(run.startedAt().format(FILE_STAMP) + "-" + dbName(run.options()) + ".md");
+            Files.writeString(file, markdown(run));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String row(String label, double jobdrop, double baseline, String cell) {
+        return format("%-28s" + cell + cell + "%n", label, jobdrop, baseline);
+    }
+
+    private static String row(String label, long jobdrop, long baseline, String cell) {
+        return format("%-28s" + cell + cell + "%n", label, jobdrop, baseline);
+    }
+
+    private static String steadyRow(Results.Steady steady) {
+        Percentiles l = steady.latency();
+        return format("%-12d %8d %8s %10.1f %10.1f %10.1f %10.1f%n", steady.stableMs(), l.count(),
+                number(steady.rate()), l.p50Ms(), l.p99Ms(), l.maxMs(), l.meanMs());
+    }
+
+    static String dbName(BenchOptions options) {
+        return options.db().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

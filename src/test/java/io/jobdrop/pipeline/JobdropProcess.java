@@ -1,0 +1,97 @@
+package io.jobdrop.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/** `jobdrop run` as a real child process, to be killed hard or sent SIGTERM like in production. */
+final class JobdropProcess implements AutoCloseable {
+
+    private final List<String> command = new ArrayList<>();
+    private final Map<String, String> environment;
+    private final Path log;
+    private final int apiPort;
+    private Process process;
+
+    JobdropProcess(List<String> runArgs, Map<String, String> environment, Path log, int apiPort) {
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "io.jobdrop.cli.Jobdrop", "run", "--api-port", Integer.toString(apiPort)));
+        command.addAll(runArgs);
+        this.environment = environment;
+        this.log = log;
+        this.apiPort = apiPort;
+    }
+
+    JobdropProcess start() {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(this::healthAnswers);
+        return this;
+    }
+
+    boolean healthAnswers() {
+        if (!process.isAlive()) {
+            throw new AssertionError("jobdrop exited with " + process.exitValue() + ":\n" + logText());
+        }
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + apiPort + "/observe/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 || r.statusCode() == 503;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no draining — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("jobdrop did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}

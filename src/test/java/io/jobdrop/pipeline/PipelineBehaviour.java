@@ -1,0 +1,202 @@
+package io.jobdrop.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobdrop.spec.AcceptedJob;
+import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.spec.JobDefaults;
+import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.spec.Stamper;
+import io.jobdrop.store.DeliveryState;
+import io.jobdrop.store.EventType;
+import io.jobdrop.store.JobDetail;
+import io.jobdrop.store.JobSummary;
+import io.jobdrop.testing.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the pipeline promises, end to end; run once per database. */
+abstract class PipelineBehaviour extends PipelineTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void delivers_every_accepted_corpus_file_once_and_bumps_versions_of_same_name_updates() throws IOException {
+        Map<String, List<String>> specsByName = new LinkedHashMap<>();
+        List<String> accepted = CorpusRows.acceptedWithoutVars();
+        long mtime = System.currentTimeMillis() - 60_000;
+        for (String file : accepted) {
+            for (AcceptedJob job : read(file).jobs()) {
+                if (!job.job().name.equals(job.job().id)) {
+                    specsByName.computeIfAbsent(job.job().name, k -> new ArrayList<>()).add(job.specJson());
+                }
+            }
+            // the order of updates is the order of drops: oldest mtime first
+            Files.setLastModifiedTime(dropCorpus(file), FileTime.fromMillis(mtime += 1000));
+        }
+
+        await().atMost(PATIENCE).until(() -> filesIn(".done").size() == accepted.size());
+        await().atMost(PATIENCE).until(() -> ledger().listJobs(null, 10_000).stream()
+                .allMatch(j -> j.delivery() == DeliveryState.SUBMITTED));
+
+        assertThat(filesIn(".error")).isEmpty();
+        specsByName.forEach((name, specs) -> {
+            assertThat(orchestrator.createdCount(name)).as("created %s", name).isEqualTo(1);
+            long distinctVersions = IntStream.range(0, specs.size())
+                    .filter(i -> i == 0 || !specs.get(i).equals(specs.get(i - 1))).count();
+            assertThat(orchestrator.version(name)).as("version of %s", name).isEqualTo(distinctVersions);
+            assertThat(ledgerJob(name).version()).as("ledger version of %s", name).isEqualTo(distinctVersions);
+        });
+        assertThat(orchestrator.version("basic-hello-world")).isEqualTo(2);
+        assertThat(ledgerJob("basic-hello-world").version()).isEqualTo(2);
+    }
+
+    @Test
+    void files_rejected_jobs_into_error_with_a_report_naming_line_and_column() throws IOException {
+        List<CorpusRows.Row> rejected = CorpusRows.rejectedWithoutVars();
+        rejected.forEach(row -> dropCorpus(row.file()));
+
+        await().atMost(PATIENCE).until(() -> filesIn(".error").size() == 2 * rejected.size());
+        for (CorpusRows.Row row : rejected) {
+            JsonNode report = JobJson.mapper().readTree(inbox.resolve(".error/" + row.file() + ".error.json").toFile());
+            assertThat(report.get("verdict").asText()).isEqualTo("rejected");
+            assertThat(report.get("errors").get(0).get("message").asText()).contains(row.fragment());
+        }
+        JsonNode template = JobJson.mapper().readTree(
+                inbox.resolve(".error/docs-gitbook-v2__cli-api__cli__job__run.md__L299.yaml.error.json").toFile());
+        assertThat(template.at("/errors/0/line").asInt()).isEqualTo(11);
+        assertThat(template.at("/errors/0/column").asInt()).isEqualTo(15);
+        assertThat(ledger().listJobs(null, 100)).isEmpty();
+        assertThat(orchestrator.submissions()).isEmpty();
+    }
+
+    @Test
+    void records_an_identical_resubmission_as_unchanged_and_does_not_send_it_again() {
+        drop("first.yaml", job("same-spec"));
+        awaitDelivery("same-spec", DeliveryState.SUBMITTED);
+        drop("again.yaml", job("same-spec"));
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("again.yaml"));
+        drop("marker.yaml", job("marker"));
+        awaitDelivery("marker", DeliveryState.SUBMITTED);
+
+        assertThat(submissionsOf("same-spec")).hasSize(1);
+        JobDetail detail = ledger().show("same-spec").orElseThrow();
+        assertThat(detail.summary().version()).isEqualTo(1);
+        assertThat(detail.events()).extracting(e -> e.type()).contains(EventType.UNCHANGED);
+    }
+
+    @Test
+    void takes_the_jobs_of_a_multi_document_file_all_or_none() {
+        drop("pair.yaml", job("pair-a") + "---\n" + job("pair-b"));
+        drop("broken-pair.yaml", job("pair-c") + "---\n" + job("pair-d").replace("Type: batch", "Type: Batch"));
+
+        awaitDelivery("pair-a", DeliveryState.SUBMITTED);
+        awaitDelivery("pair-b", DeliveryState.SUBMITTED);
+        await().atMost(PATIENCE).until(() -> filesIn(".error").contains("broken-pair.yaml"));
+        assertThat(ledger().listJobs(null, 100)).extracting(JobSummary::name).doesNotContain("pair-c", "pair-d");
+    }
+
+    @Test
+    void delivers_everything_once_the_orchestrator_comes_back() {
+        orchestrator.stop();
+        List<String> names = dropJobs("outage", 20);
+        await().atMost(PATIENCE).until(() -> ledger().show(names.get(0)).orElseThrow().attempts().size() >= 2);
+        assertThat(filesIn(".done")).hasSize(20);
+
+        orchestrator.start();
+        names.forEach(name -> awaitDelivery(name, DeliveryState.SUBMITTED));
+        names.forEach(name -> assertThat(orchestrator.createdCount(name)).isEqualTo(1));
+    }
+
+    @Test
+    void delivers_every_job_exactly_once_through_random_5xx_and_503_after_store() {
+        orchestrator.randomFaults(0.3, 0.1, 42);
+        List<String> names = dropJobs("flaky", 100);
+
+        names.forEach(name -> awaitDelivery(name, DeliveryState.SUBMITTED));
+        names.forEach(name -> assertThat(orchestrator.createdCount(name)).as(name).isEqualTo(1));
+        assertThat(orchestrator.jobs()).hasSize(100);
+        assertThat(orchestrator.requests()).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void dead_letters_a_job_the_orchestrator_rejects_without_retrying_and_replay_delivers_it() {
+        orchestrator.rejectNames("refused");
+        drop("refused.yaml", job("refused"));
+        awaitDelivery("refused", DeliveryState.DEAD);
+        drop("after.yaml", job("after"));
+        awaitDelivery("after", DeliveryState.SUBMITTED);
+        assertThat(submissionsOf("refused")).hasSize(1);
+        assertThat(ledgerJob("refused").lastError()).contains("rejected");
+
+        orchestrator.clearFaults();
+        assertThat(ledger().replay("refused")).isEqualTo(1);
+        awaitDelivery("refused", DeliveryState.SUBMITTED);
+        assertThat(orchestrator.createdCount("refused")).isEqualTo(1);
+        assertThat(ledger().show("refused").orElseThrow().events()).extracting(e -> e.type())
+                .contains(EventType.DEAD, EventType.REPLAYED, EventType.FORWARDED);
+    }
+
+    @Test
+    void waits_for_retry_after_on_429_without_counting_a_failure() {
+        orchestrator.rateLimitNext(1, "1");
+        Instant dropped = Instant.now();
+        drop("limited.yaml", job("limited"));
+        awaitDelivery("limited", DeliveryState.SUBMITTED);
+
+        List<RecordedRequest> sent = submissionsOf("limited");
+        assertThat(sent).hasSize(2);
+        assertThat(Duration.between(dropped, sent.get(1).arrivedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(ledger().show("limited").orElseThrow().outbox()).isEmpty();
+    }
+
+    @Test
+    void updates_with_a_new_version_when_the_same_name_comes_with_a_new_spec() {
+        drop("v1.yaml", job("evolving", "echo one"));
+        awaitDelivery("evolving", DeliveryState.SUBMITTED);
+        drop("v2.yaml", job("evolving", "echo two"));
+        await().atMost(PATIENCE).until(() -> orchestrator.version("evolving") == 2);
+
+        JobDetail detail = ledger().show("evolving").orElseThrow();
+        assertThat(detail.summary().version()).isEqualTo(2);
+        assertThat(detail.versions()).hasSize(2);
+        assertThat(orchestrator.createdCount("evolving")).isEqualTo(1);
+        assertThat(orchestrator.job("evolving").orElseThrow().at("/Tasks/0/Engine/Params/Parameters/2").asText())
+                .isEqualTo("echo two");
+    }
+
+    List<String> dropJobs(String prefix, int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = prefix + "-" + i;
+            drop(name + ".yaml", job(name));
+            names.add(name);
+        }
+        return names;
+    }
+
+    List<RecordedRequest> submissionsOf(String name) {
+        return orchestrator.submissions().stream().filter(r -> name.equals(r.jobName())).toList();
+    }
+
+    static FileVerdict read(String corpusFile) throws IOException {
+        return new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID), JobDefaults.BACALHAU)
+                .read(corpusFile, Files.readAllBytes(CORPUS.resolve(corpusFile)));
+    }
+}

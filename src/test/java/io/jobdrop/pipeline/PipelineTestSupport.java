@@ -1,0 +1,179 @@
+package io.jobdrop.pipeline;
+
+import io.jobdrop.app.JobdropConfiguration;
+import io.jobdrop.store.DeliveryState;
+import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.JobSummary;
+import io.jobdrop.testing.BacalhauDouble;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterEach;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real routes and beans in a Camel Main context, against a real inbox folder, a real ledger database and a real
+ * HTTP orchestrator double. Subclasses pick the database. Settings are tightened (fast polls, short backoff) so
+ * retries happen within a test's patience; behaviour is the product's.
+ */
+abstract class PipelineTestSupport extends CamelMainTestSupport {
+
+    static final Path CORPUS = Path.of(System.getProperty("jobdrop.corpus", "../shared/corpus/bacalhau"));
+
+    // CamelTestSupport reads the properties from its constructor, before field initializers would run: these are
+    // created on first use instead (and must have no initializer, which would overwrite them afterwards).
+    Path work;
+    Path inbox;
+    BacalhauDouble orchestrator;
+
+    private void createFixtures() {
+        if (work == null) {
+            work = tempDir();
+            inbox = work.resolve("inbox");
+            createDirectories(inbox);
+            orchestrator = BacalhauDouble.started();
+        }
+    }
+
+    /** The JDBC URL of a fresh, empty ledger for this test. */
+    abstract String databaseUrl();
+
+    String databaseUser() {
+        return "sa";
+    }
+
+    /** Per-test tweaks on top of the defaults below. */
+    void tune(Properties p) {
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(JobdropConfiguration.class);
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        createFixtures();
+        Properties p = new Properties();
+        p.put("jobdrop.inbox", inbox.toString());
+        p.put("jobdrop.inbox.stable-ms", "0");
+        p.put("jobdrop.inbox.poll-ms", "20");
+        p.put("jobdrop.db.url", databaseUrl());
+        p.put("jobdrop.db.user", databaseUser());
+        p.put("jobdrop.db.password", "");
+        p.put("jobdrop.orchestrator.url", orchestrator.url());
+        p.put("jobdrop.orchestrator.timeout-ms", "2000");
+        p.put("jobdrop.forward.poll-ms", "25");
+        p.put("jobdrop.forward.backoff-initial", "20ms");
+        p.put("jobdrop.forward.backoff-max", "200ms");
+        p.put("jobdrop.forward.auth-pause", "300ms");
+        p.put("jobdrop.forward.lease", "5s");
+        p.put("jobdrop.api-port", Integer.toString(AvailablePortFinder.getNextAvailable()));
+        tune(p);
+        return p;
+    }
+
+    @AfterEach
+    void stopOrchestrator() {
+        orchestrator.close();
+    }
+
+    JobLedger ledger() {
+        return context.getRegistry().lookupByNameAndType("ledger", JobLedger.class);
+    }
+
+    /** Drops a file the way careful writers do: written under a hidden name, then renamed in. */
+    Path drop(String name, String content) {
+        try {
+            Path hidden = inbox.resolve("." + name + ".part");
+            Files.writeString(hidden, content);
+            return Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path dropCorpus(String corpusFile) {
+        try {
+            return drop(corpusFile, Files.readString(CORPUS.resolve(corpusFile)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String job(String name) {
+        return job(name, "echo hello");
+    }
+
+    static String job(String name, String command) {
+        return """
+                Name: %s
+                Type: batch
+                Tasks:
+                  - Name: main
+                    Engine:
+                      Type: docker
+                      Params:
+                        Image: ubuntu:24.04
+                        Parameters: ["sh", "-c", "%s"]
+                """.formatted(name, command);
+    }
+
+    List<String> filesIn(String folder) {
+        Path dir = inbox.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> waitingInInbox() {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JobSummary ledgerJob(String name) {
+        return ledger().listJobs(null, 100_000).stream().filter(j -> j.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no job named " + name + " in the ledger"));
+    }
+
+    void awaitDelivery(String name, DeliveryState state) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger().listJobs(null, 100_000).stream()
+                .anyMatch(j -> j.name().equals(name) && j.delivery() == state));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("jobdrop-pipeline-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

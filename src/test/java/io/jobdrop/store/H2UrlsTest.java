@@ -1,0 +1,41 @@
+package io.jobdrop.store;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class H2UrlsTest {
+
+    @Test
+    void adds_auto_server_to_an_embedded_file_url() {
+        assertThat(H2Urls.withAutoServer("jdbc:h2:file:./data/jobdrop"))
+                .isEqualTo("jdbc:h2:file:./data/jobdrop;AUTO_SERVER=TRUE");
+        assertThat(H2Urls.withAutoServer("jdbc:h2:./data/jobdrop;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:./data/jobdrop;MODE=PostgreSQL;AUTO_SERVER=TRUE");
+        assertThat(H2Urls.withAutoServer("jdbc:h2:~/jobdrop")).isEqualTo("jdbc:h2:~/jobdrop;AUTO_SERVER=TRUE");
+    }
+
+    @Test
+    void leaves_a_url_that_already_chooses_auto_server_as_it_is() {
+        assertThat(H2Urls.withAutoServer("jdbc:h2:file:/d/j;auto_server=false"))
+                .isEqualTo("jdbc:h2:file:/d/j;auto_server=false");
+        assertThat(H2Urls.withAutoServer("jdbc:h2:file:/d/j;AUTO_SERVER=TRUE;AUTO_SERVER_PORT=9090"))
+                .isEqualTo("jdbc:h2:file:/d/j;AUTO_SERVER=TRUE;AUTO_SERVER_PORT=9090");
+    }
+
+    @Test
+    void leaves_in_memory_remote_and_non_h2_urls_as_they_are() {
+        assertThat(H2Urls.withAutoServer("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"))
+                .isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1");
+        assertThat(H2Urls.withAutoServer("jdbc:h2:tcp://host/~/jobdrop")).isEqualTo("jdbc:h2:tcp://host/~/jobdrop");
+        assertThat(H2Urls.withAutoServer("jdbc:postgresql://127.0.0.1:5432/jobdrop"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/jobdrop");
+    }
+
+    @Test
+    void leaves_a_url_that_keeps_the_database_open_after_exit_as_it_is() {
+        // H2 refuses AUTO_SERVER=TRUE together with DB_CLOSE_ON_EXIT=FALSE
+        assertThat(H2Urls.withAutoServer("jdbc:h2:file:/d/j;DB_CLOSE_ON_EXIT=FALSE"))
+                .isEqualTo("jdbc:h2:file:/d/j;DB_CLOSE_ON_EXIT=FALSE");
+    }
+}

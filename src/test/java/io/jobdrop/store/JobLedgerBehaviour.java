@@ -1,0 +1,751 @@
+package io.jobdrop.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.spec.AcceptedJob;
+import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.spec.Problem;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ledger's behaviour, run against each database by a subclass. Tables are emptied before each test; the clock
+ * only moves when a test moves it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JobLedgerBehaviour {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    HikariDataSource dataSource;
+    MutableClock clock;
+    JobLedger ledger;
+    private int claims;
+
+    /** A migrated pool on a database (or schema) of the test class's own. */
+    abstract HikariDataSource openDatabase() throws Exception;
+
+    abstract void dropDatabase() throws Exception;
+
+    /** Counts sessions, other than the asking one, that are blocked in a statement LIKE the given pattern. */
+    abstract String blockedStatementsQuery();
+
+    @BeforeAll
+    void openLedgerDatabase() throws Exception {
+        dataSource = openDatabase();
+    }
+
+    @AfterAll
+    void closeLedgerDatabase() throws Exception {
+        dataSource.close();
+        dropDatabase();
+    }
+
+    @BeforeEach
+    void emptyLedger() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("job_events", "forward_attempts", "outbox", "job_versions", "jobs",
+                    "intake_claims")) {
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        clock = new MutableClock(T0);
+        ledger = new JobLedger(dataSource, clock, "instance-a");
+    }
+
+    // ---- intake -------------------------------------------------------------------------------------------------
+
+    @Test
+    void records_a_new_job_with_its_first_version_an_accepted_event_and_an_outbox_row_due_now() {
+        AcceptedJob hello = job("hello", "ubuntu");
+
+        FileOutcome outcome = ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(hello));
+
+        assertThat(outcome).isEqualTo(new FileOutcome(Disposition.DONE, false,
+                List.of(new JobChange(hello.job().id, "default", "hello", 1, Change.CREATED))));
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary()).isEqualTo(new JobSummary(hello.job().id, "default", "hello", 1, 1,
+                DeliveryState.QUEUED, "Pending", T0, T0, T0, null));
+        assertThat(detail.jobJson()).isEqualTo(JobJson.write(hello.job()));
+        assertThat(detail.versions()).containsExactly(new JobVersion(1, "hello.yaml", T0, hello.specJson()));
+        assertThat(detail.events()).extracting(JobEvent::type, JobEvent::source, JobEvent::version)
+                .containsExactly(tuple(EventType.ACCEPTED, "hello.yaml", 1L));
+        assertThat(detail.outbox()).contains(new OutboxState(1, 0, T0, T0, null, null));
+        assertThat(ledger.claimDue(10, LEASE)).containsExactly(
+                new OutboxItem(hello.job().id, "default", "hello", 1, hello.specJson(), 0, T0));
+    }
+
+    @Test
+    void updates_a_changed_spec_to_version_2_with_the_same_id_and_create_time() {
+        AcceptedJob first = job("hello", "ubuntu");
+        ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(first));
+        clock.advance(Duration.ofSeconds(5));
+        AcceptedJob second = job("hello", "debian");
+
+        FileOutcome outcome = ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(second));
+
+        String id = first.job().id;
+        Instant later = T0.plusSeconds(5);
+        assertThat(outcome.changes()).containsExactly(new JobChange(id, "default", "hello", 2, Change.UPDATED));
+        JobDetail detail = detail(id);
+        assertThat(detail.summary()).isEqualTo(new JobSummary(id, "default", "hello", 2, 2, DeliveryState.QUEUED,
+                "Pending", T0, later, later, null));
+        JsonNode stored = tree(detail.jobJson());
+        assertThat(stored.get("ID").asText()).isEqualTo(id);
+        assertThat(stored.get("Version").asLong()).isEqualTo(2);
+        assertThat(stored.get("Revision").asLong()).isEqualTo(2);
+        assertThat(stored.get("CreateTime").asLong()).isEqualTo(DbTime.unixNanos(T0));
+        assertThat(stored.get("ModifyTime").asLong()).isEqualTo(DbTime.unixNanos(later));
+        assertThat(second.job().id).as("the accepted job carries what was recorded").isEqualTo(id);
+        assertThat(detail.versions()).extracting(JobVersion::version, JobVersion::specJson).containsExactly(
+                tuple(1L, first.specJson()),
+                tuple(2L, second.specJson()));
+        assertThat(detail.events()).extracting(JobEvent::type).containsExactly(EventType.ACCEPTED, EventType.UPDATED);
+        assertThat(detail.outbox()).contains(new OutboxState(2, 0, later, later, null, null));
+    }
+
+    @Test
+    void records_an_identical_spec_as_unchanged_without_a_new_version_or_outbox_row() {
+        AcceptedJob first = job("hello", "ubuntu");
+        ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(first));
+        submit(claimOne());
+
+        FileOutcome outcome = ledger.recordFile(claim("hello-again.yaml"), TestJobs.accepted(job("hello", "ubuntu")));
+
+        assertThat(outcome.changes()).containsExactly(
+                new JobChange(first.job().id, "default", "hello", 1, Change.UNCHANGED));
+        JobDetail detail = detail("hello");
+        assertThat(detail.versions()).hasSize(1);
+        assertThat(detail.outbox()).isEmpty();
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.SUBMITTED);
+        assertThat(detail.events()).extracting(JobEvent::type).endsWith(EventType.UNCHANGED);
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void treats_a_second_job_with_the_same_name_in_one_file_as_an_update_of_the_first() {
+        AcceptedJob a = job("twin", "ubuntu");
+        AcceptedJob b = job("twin", "debian");
+
+        FileOutcome outcome = ledger.recordFile(claim("twins.yaml"), TestJobs.accepted(a, b));
+
+        String id = a.job().id;
+        assertThat(outcome.changes()).containsExactly(
+                new JobChange(id, "default", "twin", 1, Change.CREATED),
+                new JobChange(id, "default", "twin", 2, Change.UPDATED));
+        assertThat(ledger.listJobs(null, 10)).hasSize(1);
+        assertThat(ledger.claimDue(10, LEASE)).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.version()).isEqualTo(2);
+                    assertThat(item.specJson()).isEqualTo(b.specJson());
+                });
+    }
+
+    @Test
+    void records_a_rejected_file_as_a_rejected_event_with_its_errors_and_an_error_disposition() throws SQLException {
+        FileVerdict verdict = FileVerdict.rejected("bad.yaml",
+                List.of(new Problem("missing job name", "Name", 3, 1), Problem.unplaced("job must be in a namespace")),
+                List.of());
+
+        FileOutcome outcome = ledger.recordFile(claim("bad.yaml"), verdict);
+
+        assertThat(outcome).isEqualTo(new FileOutcome(Disposition.ERROR, false, List.of()));
+        assertThat(ledger.listJobs(null, 10)).isEmpty();
+        String expected = "[{\"message\":\"missing job name\",\"path\":\"Name\",\"line\":3,\"column\":1},"
+                + "{\"message\":\"job must be in a namespace\",\"path\":\"\",\"line\":0,\"column\":0}]";
+        assertThat(rows("SELECT event_type, source, detail FROM job_events WHERE job_id IS NULL ORDER BY id"))
+                .containsExactly(List.of("received", "bad.yaml", "null"), List.of("rejected", "bad.yaml", expected));
+        assertThat(rows("SELECT disposition, report FROM intake_claims")).containsExactly(List.of("error", expected));
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void returns_the_recorded_disposition_and_changes_nothing_when_a_claim_is_recorded_again() {
+        IntakeClaim good = claim("hello.yaml");
+        IntakeClaim bad = claim("bad.yaml");
+        ledger.recordFile(good, TestJobs.accepted(job("hello", "ubuntu")));
+        ledger.recordFile(bad,
+                FileVerdict.rejected("bad.yaml", List.of(Problem.unplaced("missing job name")), List.of()));
+
+        FileOutcome goodAgain = ledger.recordFile(good, TestJobs.accepted(job("hello", "debian")));
+        FileOutcome badAgain = ledger.recordFile(bad, TestJobs.accepted(job("other", "debian")));
+
+        assertThat(goodAgain).isEqualTo(new FileOutcome(Disposition.DONE, true, List.of()));
+        assertThat(badAgain).isEqualTo(new FileOutcome(Disposition.ERROR, true, List.of()));
+        assertThat(ledger.listJobs(null, 10)).extracting(JobSummary::name, JobSummary::version)
+                .containsExactly(tuple("hello", 1L));
+    }
+
+    @Test
+    void a_claim_another_transaction_is_inserting_is_settled_by_that_transaction_once_it_commits() throws Exception {
+        IntakeClaim contested = claim("contested.yaml");
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement("INSERT INTO intake_claims (source, claim_key,"
+                    + " source_name, disposition, report, claimed_at) VALUES (?, ?, ?, 'error', '[]', ?)")) {
+                s.setString(1, contested.source());
+                s.setString(2, contested.key());
+                s.setString(3, contested.displayName());
+                s.setObject(4, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                Future<FileOutcome> outcome = executor.submit(
+                        () -> ledger.recordFile(contested, TestJobs.accepted(job("hello", "ubuntu"))));
+                awaitBlockedIn("INSERT INTO intake_claims (%");
+                other.commit();
+
+                assertThat(outcome.get(30, TimeUnit.SECONDS))
+                        .isEqualTo(new FileOutcome(Disposition.ERROR, true, List.of()));
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+        assertThat(ledger.listJobs(null, 10)).isEmpty();
+    }
+
+    @Test
+    void retries_once_when_another_instance_creates_the_same_name_at_the_same_moment() throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement("INSERT INTO jobs (id, namespace, name, version,"
+                    + " revision, state, delivery, create_time, modify_time, job_json, spec_json, updated_at)"
+                    + " VALUES ('j-other', 'default', 'race', 1, 1, 'Pending', 'queued', 7, 7, '{}', '{}', ?)")) {
+                s.setObject(1, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                Future<FileOutcome> outcome = executor.submit(
+                        () -> ledger.recordFile(claim("race.yaml"), TestJobs.accepted(job("race", "ubuntu"))));
+                awaitBlockedIn("INSERT INTO jobs (%");
+                other.commit();
+
+                assertThat(outcome.get(30, TimeUnit.SECONDS).changes())
+                        .containsExactly(new JobChange("j-other", "default", "race", 2, Change.UPDATED));
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+        assertThat(detail("race").summary().createTime()).isEqualTo(DbTime.fromUnixNanos(7));
+    }
+
+    @Test
+    void stores_and_forwards_a_job_of_ten_megabytes() {
+        AcceptedJob big = job("big", "ubuntu");
+        big.job().tasks.get(0).env = Map.of("PAYLOAD", "x".repeat(10 * 1024 * 1024));
+        AcceptedJob withPayload = new AcceptedJob(big.job(), JobJson.writeSpec(big.job()), List.of());
+
+        ledger.recordFile(claim("big.yaml"), TestJobs.accepted(withPayload));
+
+        assertThat(claimOne().specJson()).isEqualTo(withPayload.specJson()).hasSizeGreaterThan(10 * 1024 * 1024);
+    }
+
+    @Test
+    void records_job_warnings_on_the_accepted_event() {
+        AcceptedJob plain = job("warned", "ubuntu");
+        AcceptedJob warned = new AcceptedJob(plain.job(), plain.specJson(),
+                List.of(new Problem("Count is ignored for ops jobs", "Count", 4, 8)));
+
+        ledger.recordFile(claim("warned.yaml"), TestJobs.accepted(warned));
+
+        assertThat(detail("warned").events()).singleElement().extracting(JobEvent::detail).isEqualTo(
+                "[{\"message\":\"Count is ignored for ops jobs\",\"path\":\"Count\",\"line\":4,\"column\":8}]");
+    }
+
+    // ---- outbox ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_claimed_row_is_not_claimed_again_until_its_lease_runs_out() {
+        record("hello");
+        JobLedger otherInstance = new JobLedger(dataSource, clock, "instance-b");
+
+        assertThat(ledger.claimDue(10, LEASE)).hasSize(1);
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+        assertThat(otherInstance.claimDue(10, LEASE)).isEmpty();
+        clock.advance(LEASE);
+        assertThat(otherInstance.claimDue(10, LEASE)).as("a lease lasts up to its end").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(otherInstance.claimDue(10, LEASE)).hasSize(1);
+        assertThat(detail("hello").outbox()).get().extracting(OutboxState::leaseOwner, OutboxState::leaseUntil)
+                .containsExactly("instance-b", T0.plus(LEASE).plusSeconds(1).plus(LEASE));
+    }
+
+    @Test
+    void claims_the_earliest_due_rows_first_and_no_more_than_asked() {
+        record("first");
+        clock.advance(Duration.ofSeconds(1));
+        record("second");
+        clock.advance(Duration.ofSeconds(1));
+        record("third");
+
+        assertThat(ledger.claimDue(2, LEASE)).extracting(OutboxItem::name).containsExactly("first", "second");
+        assertThat(ledger.claimDue(2, LEASE)).extracting(OutboxItem::name).containsExactly("third");
+    }
+
+    @Test
+    void passes_over_a_row_another_transaction_holds_locked() throws Exception {
+        String lockedId = record("locked");
+        record("free-1");
+        record("free-2");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement(
+                    "SELECT version FROM outbox WHERE job_id = ? FOR UPDATE")) {
+                s.setString(1, lockedId);
+                s.executeQuery().close();
+            }
+            try {
+                // in another thread, so a claimer that waited for the lock would fail here instead of hanging
+                Future<List<OutboxItem>> claimed = executor.submit(() -> ledger.claimDue(10, LEASE));
+
+                assertThat(claimed.get(10, TimeUnit.SECONDS)).extracting(OutboxItem::name)
+                        .containsExactlyInAnyOrder("free-1", "free-2");
+            } finally {
+                other.rollback();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(ledger.claimDue(10, LEASE)).extracting(OutboxItem::name).containsExactly("locked");
+    }
+
+    @Test
+    void two_concurrent_claimers_never_get_the_same_row() throws Exception {
+        int jobs = 60;
+        AcceptedJob[] all = new AcceptedJob[jobs];
+        for (int i = 0; i < jobs; i++) {
+            all[i] = job("job-" + i, "ubuntu");
+        }
+        ledger.recordFile(claim("many.yaml"), TestJobs.accepted(all));
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger total = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> claimers = new ArrayList<>();
+            for (String instance : List.of("instance-a", "instance-b")) {
+                JobLedger claimer = new JobLedger(dataSource, clock, instance);
+                claimers.add(executor.submit(() -> {
+                    start.await();
+                    // a claimer may come back empty-handed while the other holds the remaining rows locked
+                    for (int round = 0; round < 10_000 && total.get() < jobs; round++) {
+                        List<OutboxItem> items = claimer.claimDue(3, LEASE);
+                        items.forEach(item -> claimed.add(item.jobId()));
+                        total.addAndGet(items.size());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> claimer : claimers) {
+                claimer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(claimed).hasSize(jobs).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void submitted_removes_the_outbox_row_and_records_the_orchestrator_ids() {
+        record("hello");
+        OutboxItem item = claimOne();
+
+        ledger.recordAttempt(item, 200, 12, null, new Delivery.Submitted("j-orch", "e-1", List.of("a warning")));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.SUBMITTED);
+        assertThat(detail.orchestratorJobId()).isEqualTo("j-orch");
+        assertThat(detail.evaluationId()).isEqualTo("e-1");
+        assertThat(detail.outbox()).isEmpty();
+        assertThat(detail.attempts()).containsExactly(
+                new ForwardAttempt(1, 1, T0, 200, 12, AttemptOutcome.SUBMITTED, null));
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::source, JobEvent::detail).containsExactly(
+                EventType.FORWARDED, "instance-a",
+                "{\"JobID\":\"j-orch\",\"EvaluationID\":\"e-1\",\"Warnings\":[\"a warning\"]}");
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void already_present_counts_as_submitted_and_keeps_earlier_orchestrator_ids() {
+        record("hello");
+        ledger.recordAttempt(claimOne(), 200, 5, null, new Delivery.Submitted("j-orch", "e-1", List.of()));
+        ledger.recordFile(claim("hello-v2.yaml"), TestJobs.accepted(job("hello", "debian")));
+
+        ledger.recordAttempt(claimOne(), 500, 7, "no changes detected",
+                new Delivery.AlreadyPresent("no changes detected"));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.SUBMITTED);
+        assertThat(detail.orchestratorJobId()).isEqualTo("j-orch");
+        assertThat(detail.outbox()).isEmpty();
+        assertThat(detail.attempts()).extracting(ForwardAttempt::attempt, ForwardAttempt::version,
+                ForwardAttempt::outcome).containsExactly(
+                tuple(1, 1L, AttemptOutcome.SUBMITTED),
+                tuple(2, 2L, AttemptOutcome.ALREADY_PRESENT));
+        assertThat(lastEvent(detail).detail()).isEqualTo("already present: no changes detected");
+    }
+
+    @Test
+    void rejected_makes_a_dead_letter_at_once_and_keeps_the_spec_for_replay() {
+        AcceptedJob hello = job("hello", "ubuntu");
+        ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(hello));
+
+        ledger.recordAttempt(claimOne(), 400, 9, "{\"error\":\"bad\"}", new Delivery.Rejected("invalid job spec"));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.DEAD);
+        assertThat(detail.summary().lastError()).isEqualTo("rejected by orchestrator: invalid job spec");
+        assertThat(detail.outbox()).isEmpty();
+        assertThat(detail.versions()).extracting(JobVersion::specJson).containsExactly(hello.specJson());
+        assertThat(detail.attempts()).singleElement().extracting(ForwardAttempt::outcome, ForwardAttempt::error)
+                .containsExactly(AttemptOutcome.REJECTED, "{\"error\":\"bad\"}");
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::detail)
+                .containsExactly(EventType.DEAD, "rejected by orchestrator: invalid job spec");
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void a_retry_that_counts_adds_a_failure_and_waits_until_not_before() {
+        record("hello");
+        Instant notBefore = T0.plusSeconds(10);
+
+        ledger.recordAttempt(claimOne(), 503, 30, null, new Delivery.Retry(notBefore, true, "HTTP 503: unavailable"));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.outbox()).contains(new OutboxState(1, 1, T0, notBefore, null, null));
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.QUEUED);
+        assertThat(detail.summary().lastError()).isEqualTo("HTTP 503: unavailable");
+        assertThat(detail.attempts()).singleElement().extracting(ForwardAttempt::error)
+                .isEqualTo("HTTP 503: unavailable");
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::detail)
+                .containsExactly(EventType.ATTEMPT_FAILED, "HTTP 503: unavailable");
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+        clock.set(notBefore);
+        assertThat(claimOne().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void a_retry_that_is_not_the_jobs_fault_keeps_the_failure_count_and_records_its_reason() {
+        record("hello");
+        Instant notBefore = T0.plusSeconds(5);
+
+        ledger.recordAttempt(claimOne(), 429, 3, null, new Delivery.Retry(notBefore, false, "429: retry after 5s"));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.outbox()).contains(new OutboxState(1, 0, T0, notBefore, null, null));
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::detail)
+                .containsExactly(EventType.ATTEMPT_FAILED, "429: retry after 5s");
+        assertThat(detail.attempts()).singleElement().extracting(ForwardAttempt::statusCode, ForwardAttempt::outcome)
+                .containsExactly(429, AttemptOutcome.RETRY);
+    }
+
+    @Test
+    void dead_removes_the_row_and_keeps_the_reason() {
+        record("hello");
+
+        ledger.recordAttempt(claimOne(), null, 10_000, "connect timed out",
+                new Delivery.Dead("gave up after 10 attempts: connect timed out"));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.DEAD);
+        assertThat(detail.summary().lastError()).isEqualTo("gave up after 10 attempts: connect timed out");
+        assertThat(detail.outbox()).isEmpty();
+        assertThat(detail.attempts()).singleElement().extracting(ForwardAttempt::statusCode).isNull();
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::detail)
+                .containsExactly(EventType.DEAD, "gave up after 10 attempts: connect timed out");
+    }
+
+    @Test
+    void numbers_the_attempts_of_a_job_one_after_another() {
+        record("hello");
+        ledger.recordAttempt(claimOne(), 503, 1, null, new Delivery.Retry(T0, true, "HTTP 503"));
+        ledger.recordAttempt(claimOne(), 503, 1, null, new Delivery.Retry(T0, true, "HTTP 503"));
+        ledger.recordAttempt(claimOne(), 200, 1, null, new Delivery.Submitted("j-orch", "e-1", List.of()));
+
+        assertThat(detail("hello").attempts()).extracting(ForwardAttempt::attempt).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void an_answer_for_an_older_version_leaves_the_newer_version_queued() {
+        record("hello");
+        OutboxItem inFlight = claimOne();
+        clock.advance(Duration.ofSeconds(1));
+        AcceptedJob newer = job("hello", "debian");
+        ledger.recordFile(claim("hello-v2.yaml"), TestJobs.accepted(newer));
+        assertThat(ledger.claimDue(10, LEASE)).as("the lease of the older version holds").isEmpty();
+
+        ledger.recordAttempt(inFlight, 200, 4, null, new Delivery.Submitted("j-orch", "e-1", List.of()));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.QUEUED);
+        assertThat(detail.outbox()).contains(new OutboxState(2, 0, T0.plusSeconds(1), T0.plusSeconds(1), null, null));
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::version)
+                .containsExactly(EventType.FORWARDED, 1L);
+        assertThat(ledger.claimDue(10, LEASE)).singleElement().satisfies(item -> {
+            assertThat(item.version()).isEqualTo(2);
+            assertThat(item.specJson()).isEqualTo(newer.specJson());
+        });
+    }
+
+    @Test
+    void a_rejection_of_an_older_version_does_not_kill_the_newer_one() {
+        record("hello");
+        OutboxItem inFlight = claimOne();
+        ledger.recordFile(claim("hello-v2.yaml"), TestJobs.accepted(job("hello", "debian")));
+
+        ledger.recordAttempt(inFlight, 400, 4, null, new Delivery.Rejected("invalid job spec"));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.QUEUED);
+        assertThat(detail.outbox()).get().extracting(OutboxState::version, OutboxState::leaseOwner)
+                .containsExactly(2L, null);
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::detail).containsExactly(
+                EventType.ATTEMPT_FAILED, "rejected by orchestrator: invalid job spec (version 2 is queued)");
+    }
+
+    @Test
+    void an_update_queues_the_new_version_afresh_even_after_failures_or_death() {
+        record("hello");
+        ledger.recordAttempt(claimOne(), 503, 1, null, new Delivery.Retry(T0, true, "HTTP 503"));
+        ledger.recordAttempt(claimOne(), 400, 1, null, new Delivery.Rejected("invalid job spec"));
+        clock.advance(Duration.ofMinutes(1));
+
+        ledger.recordFile(claim("hello-fixed.yaml"), TestJobs.accepted(job("hello", "debian")));
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.QUEUED);
+        assertThat(detail.summary().lastError()).isNull();
+        Instant now = T0.plus(Duration.ofMinutes(1));
+        assertThat(detail.outbox()).contains(new OutboxState(2, 0, now, now, null, null));
+    }
+
+    // ---- dead letters ---------------------------------------------------------------------------------------------
+
+    @Test
+    void replays_a_dead_letter_into_the_outbox_due_now_with_no_failures() {
+        AcceptedJob hello = job("hello", "ubuntu");
+        ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(hello));
+        ledger.recordAttempt(claimOne(), 400, 1, null, new Delivery.Rejected("invalid job spec"));
+        clock.advance(Duration.ofHours(1));
+        Instant now = T0.plus(Duration.ofHours(1));
+
+        assertThat(ledger.replay("hello")).isEqualTo(1);
+
+        JobDetail detail = detail("hello");
+        assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.QUEUED);
+        assertThat(detail.outbox()).contains(new OutboxState(1, 0, now, now, null, null));
+        assertThat(lastEvent(detail)).extracting(JobEvent::type, JobEvent::version)
+                .containsExactly(EventType.REPLAYED, 1L);
+        assertThat(claimOne().specJson()).isEqualTo(hello.specJson());
+        assertThat(ledger.replay(hello.job().id)).as("a queued job is not dead").isZero();
+    }
+
+    @Test
+    void replays_every_dead_letter_and_nothing_else() {
+        for (String name : List.of("dead-1", "dead-2", "alive")) {
+            record(name);
+        }
+        for (OutboxItem item : ledger.claimDue(10, LEASE)) {
+            Delivery delivery = item.name().startsWith("dead")
+                    ? new Delivery.Dead("gave up") : new Delivery.Submitted("j-orch", "e", List.of());
+            ledger.recordAttempt(item, null, 1, null, delivery);
+        }
+
+        assertThat(ledger.replayAllDead()).isEqualTo(2);
+
+        assertThat(ledger.listJobs("dead", 10)).isEmpty();
+        assertThat(ledger.claimDue(10, LEASE)).extracting(OutboxItem::name)
+                .containsExactlyInAnyOrder("dead-1", "dead-2");
+        assertThat(ledger.replayAllDead()).isZero();
+    }
+
+    @Test
+    void replaying_an_unknown_job_is_an_error_that_names_it() {
+        assertThatThrownBy(() -> ledger.replay("nobody"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no job with ID or name 'nobody'");
+    }
+
+    // ---- queries --------------------------------------------------------------------------------------------------
+
+    @Test
+    void lists_the_latest_changed_jobs_first_and_filters_by_delivery() {
+        record("a");
+        clock.advance(Duration.ofSeconds(1));
+        record("b");
+        clock.advance(Duration.ofSeconds(1));
+        record("c");
+        clock.advance(Duration.ofSeconds(1));
+        OutboxItem b = ledger.claimDue(10, LEASE).stream().filter(i -> i.name().equals("b")).findFirst().orElseThrow();
+        ledger.recordAttempt(b, 400, 1, null, new Delivery.Rejected("no"));
+
+        assertThat(ledger.listJobs(null, 10)).extracting(JobSummary::name).containsExactly("b", "c", "a");
+        assertThat(ledger.listJobs(null, 1)).extracting(JobSummary::name).containsExactly("b");
+        assertThat(ledger.listJobs("dead", 10)).extracting(JobSummary::name).containsExactly("b");
+        assertThat(ledger.listJobs("queued", 10)).extracting(JobSummary::name).containsExactly("c", "a");
+        assertThat(ledger.listJobs("submitted", 10)).isEmpty();
+        assertThatThrownBy(() -> ledger.listJobs("lost", 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'lost'").hasMessageContaining("queued, submitted or dead");
+    }
+
+    @Test
+    void shows_a_job_by_id_or_by_name_and_nothing_for_an_unknown_one() {
+        String id = record("hello");
+
+        assertThat(ledger.show(id)).get().extracting(d -> d.summary().name()).isEqualTo("hello");
+        assertThat(ledger.show("hello")).get().extracting(d -> d.summary().id()).isEqualTo(id);
+        assertThat(ledger.show("nobody")).isEmpty();
+    }
+
+    @Test
+    void refuses_a_name_used_in_several_namespaces_and_says_which() {
+        AcceptedJob inDefault = job("shared", "ubuntu");
+        AcceptedJob inTeam = TestJobs.stamped("team-a", "shared", "ubuntu", T0);
+        ledger.recordFile(claim("shared.yaml"), TestJobs.accepted(inDefault, inTeam));
+
+        assertThatThrownBy(() -> ledger.show("shared"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("job name 'shared' is used in 2 namespaces: namespace 'default' (" + inDefault.job().id
+                        + "), namespace 'team-a' (" + inTeam.job().id + "); give the job ID instead");
+        assertThat(ledger.show(inTeam.job().id)).get().extracting(d -> d.summary().namespace()).isEqualTo("team-a");
+    }
+
+    @Test
+    void next_due_is_when_the_first_row_becomes_claimable() {
+        assertThat(ledger.nextDue()).isEmpty();
+        record("first");
+        assertThat(ledger.nextDue()).contains(T0);
+
+        claimOne();
+        assertThat(ledger.nextDue()).as("a leased row is due when its lease ends").contains(T0.plus(LEASE));
+
+        clock.advance(Duration.ofSeconds(5));
+        record("second");
+        assertThat(ledger.nextDue()).contains(T0.plusSeconds(5));
+    }
+
+    @Test
+    void a_database_that_does_not_answer_is_an_exception_never_a_verdict() {
+        JdbcDataSource missing = new JdbcDataSource();
+        missing.setURL("jdbc:h2:mem:missing;IFEXISTS=TRUE");
+        JobLedger broken = new JobLedger(missing, clock, "instance-a");
+
+        ledger.ping();
+        assertThatThrownBy(broken::ping).isInstanceOf(LedgerException.class);
+        assertThatThrownBy(() -> broken.recordFile(claim("hello.yaml"), TestJobs.accepted(job("hello", "ubuntu"))))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("hello.yaml");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    AcceptedJob job(String name, String image) {
+        return TestJobs.stamped("default", name, image, clock.instant());
+    }
+
+    /** A claim on a new version of a file: each call is another (name, size, mtime). */
+    IntakeClaim claim(String file) {
+        claims++;
+        return new IntakeClaim("inbox", file + ":" + claims, file);
+    }
+
+    String record(String name) {
+        AcceptedJob job = job(name, "ubuntu");
+        ledger.recordFile(claim(name + ".yaml"), TestJobs.accepted(job));
+        return job.job().id;
+    }
+
+    OutboxItem claimOne() {
+        List<OutboxItem> items = ledger.claimDue(10, LEASE);
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    void submit(OutboxItem item) {
+        ledger.recordAttempt(item, 200, 1, null, new Delivery.Submitted("j-orch", "e-1", List.of()));
+    }
+
+    JobDetail detail(String idOrName) {
+        return ledger.show(idOrName).orElseThrow();
+    }
+
+    static JobEvent lastEvent(JobDetail detail) {
+        return detail.events().get(detail.events().size() - 1);
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return JobJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Rows as lists of strings ("null" for NULL), for the tables no API method reads. */
+    List<List<String>> rows(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(String.valueOf(r.getString(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** Waits until a ledger transaction is blocked behind the test's own uncommitted row. */
+    void awaitBlockedIn(String statementPattern) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement(blockedStatementsQuery())) {
+                s.setString(1, statementPattern);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1) > 0;
+                }
+            }
+        });
+    }
+}
