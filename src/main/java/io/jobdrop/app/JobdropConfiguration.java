@@ -61,7 +61,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
         ForwardGate gate = new ForwardGate();
         OutboxForwarder forwarder = new OutboxForwarder(ledger, new ResponseClassifier(policy, gate), gate,
                 prop(props, "jobdrop.orchestrator.token"),
-                Integer.parseInt(prop(props, "jobdrop.forward.batch")), duration(props, "jobdrop.forward.lease"), clock);
+                Integer.parseInt(prop(props, "jobdrop.forward.batch")), duration(props, "jobdrop.forward.lease"),
+                Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.forward.poll-ms"))), clock);
 
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The forward route's steps: claim due outbox rows, turn one into the orchestrator request, and record what the
@@ -30,25 +31,47 @@ public final class OutboxForwarder {
     private final String token;
     private final int batch;
     private final Duration lease;
+    private final Duration pollInterval;
     private final Clock clock;
+    private final AtomicBoolean nudged = new AtomicBoolean(true);
+    private volatile long nextPollNanos;
 
     public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
-                           Duration lease, Clock clock) {
+                           Duration lease, Duration pollInterval, Clock clock) {
         this.ledger = ledger;
         this.classifier = classifier;
         this.gate = gate;
         this.token = token == null || token.isBlank() ? null : token;
         this.batch = batch;
         this.lease = lease;
+        this.pollInterval = pollInterval;
         this.clock = clock;
     }
 
-    /** Due jobs, at most one batch; none while forwarding is paused after a 401/403. */
+    /** Intake recorded new work: the next tick claims at once instead of waiting for the poll interval. */
+    public void nudge() {
+        nudged.set(true);
+    }
+
+    /**
+     * Due jobs, at most one batch. The forward timer ticks often; the ledger is asked only when intake nudged, when
+     * the last claim was a full batch, or once per poll interval (for retries that came due and for jobs recorded by
+     * other instances). None while forwarding is paused after a 401/403.
+     */
     public List<OutboxItem> claim() {
         if (!gate.isOpen(clock.instant())) {
             return List.of();
         }
-        return ledger.claimDue(batch, lease);
+        long now = System.nanoTime();
+        if (!nudged.getAndSet(false) && now - nextPollNanos < 0) {
+            return List.of();
+        }
+        nextPollNanos = now + pollInterval.toNanos();
+        List<OutboxItem> due = ledger.claimDue(batch, lease);
+        if (due.size() == batch) {
+            nudged.set(true);
+        }
+        return due;
     }
 
     public void prepare(Exchange exchange) throws InvalidPayloadException {

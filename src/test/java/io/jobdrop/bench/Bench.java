@@ -80,12 +80,13 @@ public final class Bench {
 
             out.println("bench: jobdrop, stable-ms 0: ready, burst of " + options.files() + ", steady "
                     + options.steadyFiles() + " files");
-            Results.Process jobdrop = measureJobdrop("jobdrop", launch, databases, runDir, standIn, 0,
+            Results.Process jobdrop = measureJobdrop("jobdrop", launch, databases, runDir, standIn, 0, "burst",
                     inputs.burstForJobdrop(), inputs.steady(), phases);
-            out.println("bench: jobdrop, stable-ms " + DEFAULT_STABLE_MS + ": ready, steady " + options.steadyFiles()
+            out.println("bench: jobdrop, stable-ms " + DEFAULT_STABLE_MS + ": ready, warm-up burst of "
+                    + inputs.warmUp().size() + " (so both steady runs are warm), steady " + options.steadyFiles()
                     + " files");
             Results.Process jobdropStable = measureJobdrop("jobdrop-stable", launch, databases, runDir, standIn,
-                    DEFAULT_STABLE_MS, null, inputs.steadyStable(), phases);
+                    DEFAULT_STABLE_MS, "warm-up", inputs.warmUp(), inputs.steadyStable(), phases);
             out.println("bench: baseline: ready, burst of " + options.files());
             Results.Process baseline = measureBaseline(databases, runDir, standIn, jvmFlags, inputs.burstForBaseline(),
                     phases);
@@ -103,7 +104,7 @@ public final class Bench {
     }
 
     private Results.Process measureJobdrop(String label, JobdropProcess.Launch launch, BenchDatabase databases,
-                                           Path runDir, StandInClient standIn, long stableMs,
+                                           Path runDir, StandInClient standIn, long stableMs, String burstName,
                                            List<Generator.StagedFile> burstFiles,
                                            List<Generator.StagedFile> steadyFiles, Phases phases) {
         standIn.reset();
@@ -111,7 +112,7 @@ public final class Bench {
                 databases.fresh(label), standIn.baseUrl(), stableMs)) {
             long readyMs = jobdrop.awaitHealthy(Duration.ofSeconds(120));
             out.println("bench:   " + label + " healthy after " + readyMs + " ms");
-            Results.Burst burst = burstFiles == null ? null : phases.burst(burstFiles, jobdrop.inbox(),
+            Results.Burst burst = phases.burst(burstName, burstFiles, jobdrop.inbox(),
                     jobdrop.child());
             Results.Steady steady = phases.steady(steadyFiles, jobdrop.inbox(), jobdrop.child(), options.rate(),
                     stableMs);
@@ -137,7 +138,7 @@ public final class Bench {
             baseline.awaitLogLine(Baseline.READY_LINE, Duration.ofSeconds(120));
             long readyMs = baseline.elapsedMs();
             out.println("bench:   baseline ready after " + readyMs + " ms");
-            Results.Burst burst = phases.burst(burstFiles, inbox, baseline);
+            Results.Burst burst = phases.burst("burst", burstFiles, inbox, baseline);
             ProcStats stats = baseline.stats();
             int exitCode = baseline.stop(Duration.ofSeconds(30));
             return new Results.Process("baseline", readyMs, burst, null, stats.peakRssMb(), stats.cpuSeconds(),

@@ -76,6 +76,11 @@ final class Child implements AutoCloseable {
         return log;
     }
 
+    /** "running", or how it ended: the exit code, 128 + the signal number when a signal ended it (143 = SIGTERM). */
+    String state() {
+        return process.isAlive() ? "running" : "exited with " + process.exitValue();
+    }
+
     /** Milliseconds since the process was started. */
     long elapsedMs() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
@@ -95,8 +100,7 @@ final class Child implements AutoCloseable {
                 }
             }
             if (!process.isAlive()) {
-                throw new BenchFailure(label + " exited with " + process.exitValue() + " before it was ready; "
-                        + tail());
+                throw new BenchFailure(label + " " + state() + " before it was ready; " + tail());
             }
             pause(10);
         }

@@ -66,8 +66,8 @@ final class Completion {
                         + " files done; " + process.tail());
             }
             if (!process.isAlive()) {
-                throw new BenchFailure(process.label() + " died: " + stats.distinct() + "/" + expected
-                        + " jobs arrived; " + process.tail());
+                throw new BenchFailure(process.label() + " " + process.state() + " in the middle of a phase: "
+                        + stats.distinct() + "/" + expected + " jobs arrived; " + process.tail());
             }
             Child.pause(50);
         }

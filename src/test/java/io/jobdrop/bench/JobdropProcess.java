@@ -75,7 +75,8 @@ final class JobdropProcess implements AutoCloseable {
                 return child.elapsedMs();
             }
             if (!child.isAlive()) {
-                throw new BenchFailure(child.label() + " exited before it was healthy; " + child.tail());
+                throw new BenchFailure(child.label() + " " + child.state() + " before it was healthy; "
+                        + child.tail());
             }
             Child.pause(10);
         }

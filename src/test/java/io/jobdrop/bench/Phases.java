@@ -21,7 +21,8 @@ final class Phases {
         this.out = out;
     }
 
-    Results.Burst burst(List<Generator.StagedFile> files, Path inbox, Child process) {
+    /** {@code what} names the burst in the progress line: "burst", or "warm-up" when it only prepares the JIT. */
+    Results.Burst burst(String what, List<Generator.StagedFile> files, Path inbox, Child process) {
         standIn.reset();
         ProcStats before = process.stats();
         long start = Drops.burst(files, inbox);
@@ -31,7 +32,7 @@ final class Phases {
         long firstArrival = Collections.min(arrivals.values());
         Results.Burst burst = new Results.Burst(files.size(), (finished.endMicros() - start) / 1e6,
                 after.cpuSecondsSince(before), (firstArrival - start) / 1e3, standIn.stats().duplicates());
-        out.printf("bench:   %s burst: %d files in %.2f s = %.1f jobs/s%n", process.label(), files.size(),
+        out.printf("bench:   %s %s: %d files in %.2f s = %.1f jobs/s%n", process.label(), what, files.size(),
                 burst.seconds(), burst.jobsPerSecond());
         return burst;
     }

@@ -94,7 +94,8 @@ final class Report {
                 Name and every file is in `.done` (the later of the last arrival and the last rename into `.done`).
                 - steady: files renamed in at the given rate, each with a fresh mtime; latency is the stand-in's \
                 arrival time minus the rename time (both wall clock, same machine). Once with stable-ms 0 (the \
-                process that ran the burst, so warm), once with 1000 in a fresh process.
+                process that ran the burst, so warm), once with 1000 in a fresh process, warmed up first with a \
+                burst of up to 2,000 other files (a cold JVM on 2 cores falls behind 50 files/s for a while).
                 - RSS: VmHWM of the process before it is stopped; CPU: utime+stime from /proc/<pid>/stat.
                 - The stand-in (JDK HttpServer, 4 threads) runs in its own JVM and shares the machine's cores.
                 """);

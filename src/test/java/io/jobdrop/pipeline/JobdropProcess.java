@@ -1,5 +1,6 @@
 package io.jobdrop.pipeline;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,12 +30,18 @@ final class JobdropProcess implements AutoCloseable {
 
     JobdropProcess(List<String> runArgs, Map<String, String> environment, Path log, int apiPort) {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", classPath(),
                 "io.jobdrop.cli.Jobdrop", "run", "--api-port", Integer.toString(apiPort)));
         command.addAll(runArgs);
         this.environment = environment;
         this.log = log;
         this.apiPort = apiPort;
+    }
+
+    /** The test class path without empty entries: an empty one means the working directory, whose routes/ would load twice. */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
     }
 
     JobdropProcess start() {

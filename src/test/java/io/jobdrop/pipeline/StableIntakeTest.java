@@ -61,7 +61,7 @@ class StableIntakeTest extends PipelineTestSupport {
         Files.writeString(inbox.resolve(".hidden.yaml"), job("hidden"));
         Files.writeString(inbox.resolve("notes.txt"), "not a job");
         drop("real.yaml", job("real"));
-        awaitDelivery("real", DeliveryState.SUBMITTED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(".done").contains("real.yaml"));
 
         assertThat(waitingInInbox()).containsExactlyInAnyOrder("draft.yaml.tmp", "draft.yaml.part", "draft.yaml~", "notes.txt");
         assertThat(ledger().listJobs(null, 10)).hasSize(1);
