@@ -70,9 +70,9 @@ public final class JobFileReader {
 
     private void readDocument(YamlDocument document, List<Problem> errors, List<Problem> warnings, List<AcceptedJob> jobs) {
         Violations problems = Violations.collector();
-        Violations cautions = Violations.collector();
-        JobDecoder.Decoded decoded = JobDecoder.decode(document, problems, cautions);
-        SourceMap where = decoded.sourceMap();
+        Violations notes = Violations.collector();
+        Violations sanitized = Violations.collector();
+        JobDecoder.Decoded decoded = JobDecoder.decode(document, problems, notes);
         Job job = decoded.job();
         if (problems.isEmpty() && job == null) {
             problems.add("", EMPTY_JOB);
@@ -80,23 +80,34 @@ public final class JobFileReader {
         if (problems.isEmpty()) {
             job.validateSubmission(problems);
         }
+        String specJson = problems.isEmpty() ? admit(job, problems, sanitized) : null;
+        SourceMap where = decoded.sourceMap();
+        // Bacalhau's own warnings first, then jobdrop's notes about the file (such as an unwrapped API body)
+        List<Problem> jobWarnings = new ArrayList<>(place(sanitized, where));
+        jobWarnings.addAll(place(notes, where));
         if (problems.isEmpty()) {
-            job.normalize();
-            job.sanitizeSubmission(cautions);
-            Job submission = JobJson.copy(job);
-            stamper.stampNew(job);
-            defaults.apply(job);
-            LegacyWasmTransformer.apply(job, problems);
-            job.normalize();
-            job.validateStored(problems);
-            submission.name = job.name;
-            if (problems.isEmpty()) {
-                List<Problem> jobWarnings = place(cautions, where);
-                jobs.add(new AcceptedJob(job, JobJson.writeSpec(submission), jobWarnings));
-            }
+            jobs.add(new AcceptedJob(job, specJson, List.copyOf(jobWarnings)));
         }
         errors.addAll(place(problems, where));
-        warnings.addAll(place(cautions, where));
+        warnings.addAll(jobWarnings);
+    }
+
+    /**
+     * What the orchestrator does with a job that passed ValidateSubmission: Normalize, SanitizeSubmission, the ID and
+     * Name transformers, defaults, the legacy-wasm transformer, then the store's Normalize and Validate. Returns the
+     * spec to forward: the sanitized submission with its Name, before defaults, so the orchestrator's own apply.
+     */
+    private String admit(Job job, Violations problems, Violations warnings) {
+        job.normalize();
+        job.sanitizeSubmission(warnings);
+        Job submission = JobJson.copy(job);
+        stamper.stampNew(job);
+        defaults.apply(job);
+        LegacyWasmTransformer.apply(job, problems);
+        job.normalize();
+        job.validateStored(problems);
+        submission.name = job.name;
+        return JobJson.writeSpec(submission);
     }
 
     private static List<Problem> place(Violations violations, SourceMap where) {
