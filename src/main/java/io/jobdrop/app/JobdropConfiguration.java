@@ -5,8 +5,16 @@ import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ForwardPolicy;
 import io.jobdrop.forward.OutboxForwarder;
 import io.jobdrop.forward.ResponseClassifier;
+import io.jobdrop.intake.BucketConnection;
+import io.jobdrop.intake.BucketHealthCheck;
+import io.jobdrop.intake.BucketIntake;
+import io.jobdrop.intake.BucketPollErrors;
+import io.jobdrop.intake.BucketRoutes;
+import io.jobdrop.intake.BucketSettings;
+import io.jobdrop.intake.BucketStatus;
 import io.jobdrop.intake.InboxIntake;
 import io.jobdrop.intake.IntakeLog;
+import io.jobdrop.intake.JobFileIntake;
 import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.spec.JobDefaults;
 import io.jobdrop.spec.JobFileReader;
@@ -19,12 +27,14 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.TimeUtils;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +59,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         JobFileReader reader = new JobFileReader(Boolean.parseBoolean(prop(props, "jobdrop.template.enabled")),
                 templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
         IntakeLog intakeLog = new IntakeLog();
+        JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog);
 
         ForwardPolicy policy = new ForwardPolicy(
                 Integer.parseInt(prop(props, "jobdrop.forward.max-attempts")),
@@ -67,7 +78,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
         registry.bind("intakeLog", intakeLog);
-        registry.bind("inboxIntake", new InboxIntake(reader, ledger, intakeLog));
+        registry.bind("inboxIntake", new InboxIntake(fileIntake));
         registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("forwardGate", gate);
@@ -77,6 +88,41 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
         registry.bind("inboxHealth", new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox"))));
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
+        bindBuckets(context, props, fileIntake, clock);
+    }
+
+    /**
+     * One bucket-intake route per configured bucket (none when jobdrop.s3.bucket is empty), sharing one S3 client and
+     * one pool for the objects in flight; each with its intake bean and a health check.
+     */
+    private void bindBuckets(CamelContext context, PropertiesComponent props, JobFileIntake fileIntake, Clock clock)
+            throws Exception {
+        List<BucketSettings> buckets = BucketSettings.parse(prop(props, "jobdrop.s3.bucket"),
+                prop(props, "jobdrop.s3.prefix"), prop(props, "jobdrop.s3.done-prefix"),
+                prop(props, "jobdrop.s3.error-prefix"), prop(props, "jobdrop.s3.after"),
+                Integer.parseInt(prop(props, "jobdrop.s3.max-per-poll")));
+        if (buckets.isEmpty()) {
+            return;
+        }
+        Registry registry = context.getRegistry();
+        BucketConnection connection = new BucketConnection(prop(props, "jobdrop.s3.endpoint"),
+                prop(props, "jobdrop.s3.region"), prop(props, "jobdrop.s3.access-key"), prop(props, "jobdrop.s3.secret-key"),
+                Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.s3.timeout-ms"))));
+        S3Client client = connection.open();
+        context.addService(new Closer(client));
+        Duration poll = Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.s3.poll-ms")));
+        BucketRoutes routes = new BucketRoutes();
+        for (BucketSettings bucket : buckets) {
+            String routeId = routes.routeIdFor(bucket);
+            BucketStatus status = new BucketStatus(poll);
+            registry.bind(routeId + "-intake", new BucketIntake(bucket, client, connection, status, fileIntake, clock));
+            registry.bind(routeId + "-health", new BucketHealthCheck(routeId, bucket.location(), status));
+            routes.add(routeId, routeId + "-intake");
+        }
+        registry.bind("bucketRoutes", routes);
+        registry.bind("bucketPollErrors", new BucketPollErrors());
+        registry.bind("bucketPool", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "bucket", Integer.parseInt(prop(props, "jobdrop.s3.concurrency"))));
     }
 
     private static String prop(PropertiesComponent props, String key) {

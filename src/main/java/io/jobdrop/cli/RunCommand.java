@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop run}: the service. SIGTERM (and Ctrl-C) drain in-flight work, then exit 0. */
-@Command(name = "run", description = "Watch the inbox, record every job, forward it to the orchestrator.")
+@Command(name = "run", description = "Watch the inbox (and buckets), record every job, forward it to the orchestrator.")
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--inbox", paramLabel = "DIR", description = "Drop folder (env JOBDROP_INBOX; default ./inbox).")
@@ -27,6 +27,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "T", description = "Bearer token for the orchestrator (env JOBDROP_ORCHESTRATOR_TOKEN).")
     String token;
 
+    @Option(names = "--bucket", paramLabel = "NAME[,NAME...]", description = "Also take job files from these S3 buckets (env JOBDROP_S3_BUCKET; an entry may be bucket/prefix/). Credentials: env JOBDROP_S3_ACCESS_KEY/JOBDROP_S3_SECRET_KEY or the AWS default chain.")
+    String bucket;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3-compatible store such as MinIO (env JOBDROP_S3_ENDPOINT; default AWS S3).")
+    String s3Endpoint;
+
     @Option(names = "--api-port", paramLabel = "N", description = "Port of jobdrop's own HTTP endpoints, e.g. /observe/health (env JOBDROP_API_PORT; default 8080).")
     Integer apiPort;
 
@@ -38,6 +44,8 @@ final class RunCommand implements Callable<Integer> {
         flags.put("jobdrop.orchestrator.url", orchestrator);
         flags.put("jobdrop.orchestrator.token", token);
         flags.put("jobdrop.api-port", apiPort == null ? null : apiPort.toString());
+        flags.put("jobdrop.s3.bucket", bucket);
+        flags.put("jobdrop.s3.endpoint", s3Endpoint);
         Settings settings = Settings.resolve(flags);
 
         Main main = new Main();

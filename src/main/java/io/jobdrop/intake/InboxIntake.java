@@ -1,12 +1,6 @@
 package io.jobdrop.intake;
 
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobFileReader;
-import io.jobdrop.spec.VerdictReport;
-import io.jobdrop.store.Disposition;
-import io.jobdrop.store.FileOutcome;
 import io.jobdrop.store.IntakeClaim;
-import io.jobdrop.store.JobLedger;
 import org.apache.camel.Exchange;
 
 /**
@@ -21,14 +15,10 @@ public final class InboxIntake {
     /** The report written beside a rejected file. */
     public static final String REPORT = "jobdropReport";
 
-    private final JobFileReader reader;
-    private final JobLedger ledger;
-    private final IntakeLog log;
+    private final JobFileIntake files;
 
-    public InboxIntake(JobFileReader reader, JobLedger ledger, IntakeLog log) {
-        this.reader = reader;
-        this.ledger = ledger;
-        this.log = log;
+    public InboxIntake(JobFileIntake files) {
+        this.files = files;
     }
 
     public void ingest(Exchange exchange) {
@@ -36,13 +26,11 @@ public final class InboxIntake {
         long modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
         byte[] content = exchange.getMessage().getBody(byte[].class);
         String display = exchange.getMessage().getHeader(Exchange.FILE_PATH, name, String.class);
-        FileVerdict verdict = reader.read(name, content);
         IntakeClaim claim = new IntakeClaim("inbox", ContentKey.of(name, modified, content), display);
-        FileOutcome outcome = ledger.recordFile(claim, verdict);
-        log.outcome(display, verdict, outcome);
-        if (outcome.disposition() == Disposition.ERROR) {
+        JobFileIntake.Taken taken = files.take(claim, name, content);
+        if (taken.rejected()) {
             exchange.setProperty(FOLDER, ".error");
-            exchange.setProperty(REPORT, VerdictReport.json(verdict));
+            exchange.setProperty(REPORT, taken.report());
         } else {
             exchange.setProperty(FOLDER, ".done");
         }

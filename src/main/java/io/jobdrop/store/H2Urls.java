@@ -2,7 +2,10 @@ package io.jobdrop.store;
 
 import java.util.Locale;
 
-/** H2 URL handling: embedded file databases are opened in AUTO_SERVER mode so a second process can join. */
+/**
+ * H2 URL handling for embedded file databases: opened in AUTO_SERVER mode so a second process can join, and with
+ * WRITE_DELAY=0 so every commit reaches the file before jobdrop moves the job file out of the inbox.
+ */
 final class H2Urls {
 
     private static final String PREFIX = "jdbc:h2:";
@@ -18,17 +21,34 @@ final class H2Urls {
      */
     static String withAutoServer(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith(PREFIX)) {
+        if (!isEmbeddedFile(lower)) {
             return url;
         }
-        String rest = lower.substring(PREFIX.length());
-        boolean notEmbeddedFile = rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")
-                || rest.startsWith("zip:");
         String settings = lower.replace(" ", "");
-        if (notEmbeddedFile || settings.contains(";auto_server=") || settings.contains(";db_close_on_exit=false")) {
+        if (settings.contains(";auto_server=") || settings.contains(";db_close_on_exit=false")) {
             return url;
         }
         return url + ";AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * Adds {@code ;WRITE_DELAY=0} to an embedded file URL that does not set it. H2 otherwise writes commits to the
+     * file up to half a second later: a killed process would lose jobs whose files had already been moved to .done.
+     */
+    static String withDurableCommits(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!isEmbeddedFile(lower) || lower.replace(" ", "").contains(";write_delay=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
+    }
+
+    private static boolean isEmbeddedFile(String lowerUrl) {
+        if (!lowerUrl.startsWith(PREFIX)) {
+            return false;
+        }
+        String rest = lowerUrl.substring(PREFIX.length());
+        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
     }
 
     static boolean isH2(String url) {

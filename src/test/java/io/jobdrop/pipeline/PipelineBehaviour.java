@@ -55,9 +55,9 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
                 if (name.equals(job.job().id)) {
                     continue; // nameless: named after its new ID, so a new job at each drop
                 }
+                // several corpus files share a Name: later ones update the job; versions superseded before they were
+                // sent are never sent, so only the creation count is fixed here
                 assertThat(orchestrator.createdCount(namespace, name)).as("created %s/%s", namespace, name).isEqualTo(1);
-                JsonNode stored = orchestrator.job(namespace, name).orElseThrow();
-                assertThat(stored.get("Version").asLong()).as("version of %s", name).isEqualTo(ledgerJob(name).version());
             }
         }
         for (String updated : List.of("basic-hello-world", "basic-daemon-job")) {

@@ -64,13 +64,17 @@ class ProcessLifecycleTest {
 
         orchestrator.delay(Duration.ZERO);
         try (JobdropProcess second = jobdrop(inbox, db).start()) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> orchestrator.jobs().size() == 300
-                    && files(inbox.resolve(".done")).size() == 300);
+            awaitOrExplain(Duration.ofSeconds(90), () -> orchestrator.jobs().size() == 300
+                    && files(inbox.resolve(".done")).size() == 300, () -> "orchestrator has " + orchestrator.jobs().size()
+                    + " jobs, .done " + files(inbox.resolve(".done")).size() + ", inbox " + files(inbox) + "\n"
+                    + second.logText());
             names.forEach(name -> assertThat(orchestrator.createdCount(name)).as(name).isEqualTo(1));
             try (var ds = LedgerDatabase.open(db, user(database), "")) {
                 JobLedger ledger = new JobLedger(ds, Clock.systemUTC(), "test");
-                await().atMost(Duration.ofSeconds(30)).until(() -> ledger.listJobs(null, 1000).stream()
-                        .filter(j -> j.delivery() == DeliveryState.SUBMITTED).count() == 300);
+                awaitOrExplain(Duration.ofSeconds(30), () -> ledger.listJobs(null, 1000).stream()
+                        .filter(j -> j.delivery() == DeliveryState.SUBMITTED).count() == 300,
+                        () -> "not submitted: " + ledger.listJobs(null, 1000).stream()
+                                .filter(j -> j.delivery() != DeliveryState.SUBMITTED).toList() + "\n" + second.logText());
                 assertThat(ledger.listJobs(null, 1000)).extracting(JobSummary::version).containsOnly(1L);
             }
             assertThat(files(inbox)).isEmpty();
@@ -104,6 +108,16 @@ class ProcessLifecycleTest {
             orchestrator.clearFaults();
             assertThat(cli("replay", "--db", db, "inspect-refused")).contains("1 job back in the outbox");
             await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.createdCount("inspect-refused") == 1);
+        }
+    }
+
+    /** Waits like Awaitility; on a timeout the failure says what was seen, and what jobdrop logged. */
+    private static void awaitOrExplain(Duration atMost, java.util.concurrent.Callable<Boolean> condition,
+                                       java.util.function.Supplier<String> explanation) {
+        try {
+            await().atMost(atMost).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(explanation.get(), e);
         }
     }
 
@@ -147,12 +161,14 @@ class ProcessLifecycleTest {
         }
     }
 
-    private static List<String> files(Path dir) throws IOException {
+    private static List<String> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (var s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

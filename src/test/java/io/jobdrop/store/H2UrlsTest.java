@@ -38,4 +38,13 @@ class H2UrlsTest {
         assertThat(H2Urls.withAutoServer("jdbc:h2:file:/d/j;DB_CLOSE_ON_EXIT=FALSE"))
                 .isEqualTo("jdbc:h2:file:/d/j;DB_CLOSE_ON_EXIT=FALSE");
     }
+
+    @Test
+    void makes_commits_of_an_embedded_file_database_reach_the_file_at_once() {
+        assertThat(H2Urls.withDurableCommits("jdbc:h2:file:./data/jobdrop;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:./data/jobdrop;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        assertThat(H2Urls.withDurableCommits("jdbc:h2:file:./d;WRITE_DELAY=100")).isEqualTo("jdbc:h2:file:./d;WRITE_DELAY=100");
+        assertThat(H2Urls.withDurableCommits("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(H2Urls.withDurableCommits("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
 }

@@ -1,0 +1,152 @@
+package io.jobdrop.intake;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.spec.JobDefaults;
+import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.spec.Stamper;
+import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.JobSummary;
+import io.jobdrop.store.LedgerDatabase;
+import io.jobdrop.testing.S3ProxyServer;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The steps of the bucket route one by one, against a real S3 server and a real ledger, to pin down the races a poll
+ * loop only meets by chance: an object replaced or taken by another instance between the steps.
+ */
+class BucketIntakeStepsTest {
+
+    private final S3ProxyServer s3 = S3ProxyServer.started("jobs");
+    private final BucketConnection connection = new BucketConnection(s3.endpoint(), "", S3ProxyServer.ACCESS_KEY,
+            S3ProxyServer.SECRET_KEY, Duration.ofSeconds(5));
+    private final S3Client client = connection.open();
+    private final HikariDataSource database = LedgerDatabase.open("jdbc:h2:mem:steps-" + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final JobLedger ledger = new JobLedger(database, Clock.systemUTC(), "test");
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+
+    @AfterEach
+    void close() {
+        client.close();
+        s3.close();
+        database.close();
+    }
+
+    private BucketIntake instance() {
+        BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", 100).get(0);
+        JobFileReader reader = new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
+                JobDefaults.BACALHAU);
+        return new BucketIntake(settings, client, connection, new BucketStatus(Duration.ofMillis(10)),
+                new JobFileIntake(reader, ledger, new IntakeLog()), Clock.systemUTC());
+    }
+
+    private Exchange exchangeFor(BucketObject object) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(object);
+        return exchange;
+    }
+
+    private static String job(String name, String command) {
+        return """
+                Name: %s
+                Type: batch
+                Tasks:
+                  - Name: main
+                    Engine:
+                      Type: docker
+                      Params:
+                        Image: ubuntu:24.04
+                        Parameters: ["sh", "-c", "%s"]
+                """.formatted(name, command);
+    }
+
+    @Test
+    void leaves_an_object_replaced_after_it_was_read_for_the_next_poll_as_a_new_version() {
+        BucketIntake intake = instance();
+        s3.put("jobs", "inbox/x.yaml", job("replaced", "echo one"));
+        Exchange first = exchangeFor(intake.list().get(0));
+        intake.ingest(first);
+
+        s3.put("jobs", "inbox/x.yaml", job("replaced", "echo two"));
+        intake.settle(first);
+
+        assertThat(s3.read("jobs", "inbox/x.yaml")).isEqualTo(job("replaced", "echo two"));
+        assertThat(s3.keys("jobs", "done/")).isEmpty();
+
+        Exchange second = exchangeFor(intake.list().get(0));
+        intake.ingest(second);
+        intake.settle(second);
+        assertThat(s3.keys("jobs", "")).containsExactly("done/x.yaml");
+        assertThat(s3.read("jobs", "done/x.yaml")).isEqualTo(job("replaced", "echo two"));
+        assertThat(ledger.listJobs(null, 10)).extracting(JobSummary::version).containsExactly(2L);
+    }
+
+    @Test
+    void records_an_object_version_once_when_two_instances_race_for_it() {
+        BucketIntake one = instance();
+        BucketIntake other = instance();
+        s3.put("jobs", "inbox/raced.yaml", job("raced", "echo hi"));
+        Exchange byOne = exchangeFor(one.list().get(0));
+        Exchange byOther = exchangeFor(other.list().get(0));
+
+        one.ingest(byOne);
+        other.ingest(byOther);
+        one.settle(byOne);
+        other.settle(byOther);
+
+        assertThat(byOne.getProperty(BucketIntake.DISPOSITION)).isEqualTo("done");
+        assertThat(byOther.getProperty(BucketIntake.DISPOSITION)).isEqualTo("done");
+        assertThat(s3.keys("jobs", "")).containsExactly("done/raced.yaml");
+        assertThat(ledger.show("raced").orElseThrow().versions()).hasSize(1);
+        assertThat(ledger.show("raced").orElseThrow().events()).extracting(e -> e.type().name())
+                .containsOnlyOnce("ACCEPTED");
+    }
+
+    @Test
+    void skips_an_object_another_instance_took_before_it_was_read() {
+        BucketIntake intake = instance();
+        s3.put("jobs", "inbox/gone.yaml", job("gone", "echo hi"));
+        BucketObject listed = intake.list().get(0);
+        s3.put("jobs", "done/gone.yaml", job("gone", "echo hi"));
+        deleteDirectly("inbox/gone.yaml");
+
+        Exchange exchange = exchangeFor(listed);
+        intake.ingest(exchange);
+        intake.settle(exchange);
+
+        assertThat(exchange.getProperty(BucketIntake.DISPOSITION)).isEqualTo("skipped");
+        assertThat(ledger.listJobs(null, 10)).isEmpty();
+        assertThat(s3.keys("jobs", "")).containsExactly("done/gone.yaml");
+    }
+
+    @Test
+    void rejects_an_object_too_large_to_be_a_job_file_without_reading_it() {
+        BucketIntake intake = instance();
+        s3.put("jobs", "inbox/huge.json", "x".repeat((int) BucketIntake.MAX_OBJECT_BYTES + 1));
+
+        Exchange exchange = exchangeFor(intake.list().get(0));
+        intake.ingest(exchange);
+        intake.settle(exchange);
+
+        assertThat(exchange.getProperty(BucketIntake.DISPOSITION)).isEqualTo("error");
+        assertThat(s3.keys("jobs", "")).containsExactly("error/huge.json", "error/huge.json.error.json");
+        assertThat(s3.read("jobs", "error/huge.json.error.json"))
+                .contains("job file is 10485761 bytes; jobdrop reads job files of at most 10485760 bytes");
+    }
+
+    private void deleteDirectly(String key) {
+        client.deleteObject(b -> b.bucket("jobs").key(key));
+    }
+}
