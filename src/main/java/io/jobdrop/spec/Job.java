@@ -1,5 +1,6 @@
 package io.jobdrop.spec;
 
+import com.fasterxml.jackson.annotation.JsonFilter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"ID", "Name", "Namespace", "Type", "Priority", "Count", "Constraints", "Meta", "Labels", "Tasks",
         "State", "Version", "Revision", "CreateTime", "ModifyTime"})
+@JsonFilter(JobJson.FIELDS_FILTER)
 public class Job {
     public static final String TYPE_BATCH = "batch";
     public static final String TYPE_OPS = "ops";

@@ -94,20 +94,20 @@ public final class JobFileReader {
 
     /**
      * What the orchestrator does with a job that passed ValidateSubmission: Normalize, SanitizeSubmission, the ID and
-     * Name transformers, defaults, the legacy-wasm transformer, then the store's Normalize and Validate. Returns the
-     * spec to forward: the sanitized submission with its Name, before defaults, so the orchestrator's own apply.
+     * Name transformers (stamped together with the other server fields, which nothing in between reads), defaults,
+     * the legacy-wasm transformer, then the store's Normalize and Validate. Returns the spec to forward: the sanitized
+     * submission with its Name, taken before the defaults so that the orchestrator's own apply.
      */
     private String admit(Job job, Violations problems, Violations warnings) {
         job.normalize();
         job.sanitizeSubmission(warnings);
-        Job submission = JobJson.copy(job);
         stamper.stampNew(job);
+        String spec = JobJson.writeSpec(job);
         defaults.apply(job);
         LegacyWasmTransformer.apply(job, problems);
         job.normalize();
         job.validateStored(problems);
-        submission.name = job.name;
-        return JobJson.writeSpec(submission);
+        return spec;
     }
 
     private static List<Problem> place(Violations violations, SourceMap where) {

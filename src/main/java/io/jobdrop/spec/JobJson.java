@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Jobs as JSON, written the way Bacalhau writes them: Go field order, map keys sorted (Go's encoding/json sorts map
@@ -18,9 +21,15 @@ public final class JobJson {
     /** Fields the orchestrator generates; a forwarded spec leaves them out. */
     public static final List<String> SERVER_FIELDS = List.of("ID", "State", "Version", "Revision", "CreateTime", "ModifyTime");
 
+    /** The filter id {@link Job} carries: the full writer lets every field through, the spec writer drops server fields. */
+    static final String FIELDS_FILTER = "jobFields";
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .filterProvider(new SimpleFilterProvider().addFilter(FIELDS_FILTER, SimpleBeanPropertyFilter.serializeAll()))
             .build();
+    private static final ObjectWriter SPEC_WRITER = MAPPER.writer(new SimpleFilterProvider()
+            .addFilter(FIELDS_FILTER, SimpleBeanPropertyFilter.serializeAllExcept(Set.copyOf(SERVER_FIELDS))));
 
     private JobJson() {
     }
@@ -40,10 +49,8 @@ public final class JobJson {
 
     /** The job as a submission: what {@code PUT /api/v1/orchestrator/jobs} takes under {@code "Job"}. */
     public static String writeSpec(Job job) {
-        ObjectNode tree = MAPPER.valueToTree(job);
-        tree.remove(SERVER_FIELDS);
         try {
-            return MAPPER.writeValueAsString(tree);
+            return SPEC_WRITER.writeValueAsString(job);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,8 +64,4 @@ public final class JobJson {
         }
     }
 
-    /** A deep copy, through JSON. */
-    public static Job copy(Job job) {
-        return MAPPER.convertValue(MAPPER.valueToTree(job), Job.class);
-    }
 }
