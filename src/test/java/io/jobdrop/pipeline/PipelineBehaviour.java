@@ -186,6 +186,29 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
                 .isEqualTo("echo two");
     }
 
+    @Test
+    void leaves_a_file_in_the_inbox_while_the_ledger_fails_and_takes_it_once_the_ledger_is_back() throws Exception {
+        sql("ALTER TABLE intake_claims RENAME TO intake_claims_away");
+        drop("during-outage.yaml", job("during-outage"));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+                .until(() -> waitingInInbox().contains("during-outage.yaml"));
+        assertThat(filesIn(".error")).isEmpty();
+        assertThat(filesIn(".done")).isEmpty();
+
+        sql("ALTER TABLE intake_claims_away RENAME TO intake_claims");
+        awaitDelivery("during-outage", DeliveryState.SUBMITTED);
+        assertThat(filesIn(".done")).containsExactly("during-outage.yaml");
+        assertThat(filesIn(".error")).isEmpty();
+    }
+
+    /** A statement on the ledger database from outside jobdrop, as an operator (or a failure) would change it. */
+    void sql(String statement) throws java.sql.SQLException {
+        String url = databaseUrl().startsWith("jdbc:h2:file:") ? databaseUrl() + ";AUTO_SERVER=TRUE" : databaseUrl();
+        try (var c = java.sql.DriverManager.getConnection(url, databaseUser(), ""); var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     List<String> dropJobs(String prefix, int n) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
