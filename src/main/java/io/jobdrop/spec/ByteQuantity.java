@@ -1,5 +1,7 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.spec.go.GoNumbers;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -49,7 +51,7 @@ public final class ByteQuantity {
             }
             end++;
         }
-        OptionalDouble number = GoFloat.parse(text.substring(0, end).replace(",", ""));
+        OptionalDouble number = GoNumbers.parseFloat(text.substring(0, end).replace(",", ""));
         if (number.isEmpty()) {
             return OptionalLong.empty();
         }

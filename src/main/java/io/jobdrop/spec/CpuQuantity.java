@@ -1,5 +1,7 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.spec.go.GoNumbers;
+
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -23,7 +25,7 @@ public final class CpuQuantity {
         if (text.endsWith("m")) {
             return parseGoInt(text.substring(0, text.length() - 1));
         }
-        OptionalDouble cores = GoFloat.parse(text);
+        OptionalDouble cores = GoNumbers.parseFloat(text);
         if (cores.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -54,7 +56,7 @@ public final class CpuQuantity {
 
     static boolean allAsciiDigits(String s, int from) {
         for (int i = from; i < s.length(); i++) {
-            if (!GoFloat.isDigit(s.charAt(i))) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
         }

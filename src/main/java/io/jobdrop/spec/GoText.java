@@ -1,21 +1,20 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.spec.go.GoStringOrder;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Go's string functions where Java's differ: Bacalhau's messages and checks depend on Go's idea of whitespace, case,
- * printable characters and byte order, so the rules use these instead of {@link String#trim()} and friends.
+ * Go's string functions where Java's differ: Bacalhau's messages and checks depend on Go's idea of whitespace, case
+ * and byte order, so the rules use these instead of {@link String#trim()} and friends (quoting and the byte order
+ * itself live in {@link io.jobdrop.spec.go}, shared with the decoder and the template engine).
  */
 final class GoText {
-
-    /** Go sorts strings by UTF-8 bytes, which is code point order (Java's compareTo is UTF-16 order). */
-    static final Comparator<String> BYTE_ORDER = GoText::compareCodePoints;
 
     private GoText() {
     }
@@ -83,87 +82,19 @@ final class GoText {
         return out.toString();
     }
 
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
     /** The keys in the order Go sorts them (encoding/json and sort.Strings). */
     static List<String> sorted(Collection<String> keys) {
         List<String> out = new ArrayList<>(keys.size());
         for (String k : keys) {
             out.add(orEmpty(k));
         }
-        out.sort(BYTE_ORDER);
+        out.sort(GoStringOrder.BYTE_ORDER);
         return out;
     }
 
     /** The first byte of the UTF-8 encoding, as Go's {@code name[0]} sees it. */
     static int firstUtf8Byte(String s) {
         return s.substring(0, Character.charCount(s.codePointAt(0))).getBytes(StandardCharsets.UTF_8)[0] & 0xFF;
-    }
-
-    /** Go's {@code %q} ({@code strconv.Quote}). */
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(cp -> appendQuoted(out, cp));
-        return out.append('"').toString();
-    }
-
-    private static void appendQuoted(StringBuilder out, int cp) {
-        switch (cp) {
-            case '"' -> out.append("\\\"");
-            case '\\' -> out.append("\\\\");
-            case 0x07 -> out.append("\\a");
-            case '\b' -> out.append("\\b");
-            case '\f' -> out.append("\\f");
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            case '\t' -> out.append("\\t");
-            case 0x0B -> out.append("\\v");
-            default -> {
-                if (isPrint(cp)) {
-                    out.appendCodePoint(cp);
-                } else if (cp < ' ' || cp == 0x7F) {
-                    out.append(String.format("\\x%02x", cp));
-                } else if (cp < 0x10000) {
-                    out.append(String.format("\\u%04x", cp));
-                } else {
-                    out.append(String.format("\\U%08x", cp));
-                }
-            }
-        }
-    }
-
-    /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    static boolean isPrint(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL:
-                return true;
-            default:
-                return false;
-        }
     }
 
     /** Go's {@code %f}: six decimals of the exact binary value, ties to even. */

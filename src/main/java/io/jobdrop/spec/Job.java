@@ -3,6 +3,7 @@ package io.jobdrop.spec;
 import com.fasterxml.jackson.annotation.JsonFilter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jobdrop.spec.go.GoQuoting;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public class Job {
             case TYPE_BATCH, TYPE_OPS, TYPE_DAEMON, TYPE_SERVICE -> {
             }
             case "" -> errors.add("Type", "missing job type");
-            default -> errors.add("Type", "invalid job type: " + GoText.quote(jobType));
+            default -> errors.add("Type", "invalid job type: " + GoQuoting.quote(jobType));
         }
         if (count < 0) {
             errors.add("Count", "job count must be >= 0");
@@ -186,7 +187,7 @@ public class Job {
         if (meta != null) {
             for (String key : GoText.sorted(meta.keySet())) {
                 if (key.startsWith(RESERVED_META_PREFIX)) {
-                    warnings.add("Meta." + key, "job meta key " + GoText.quote(key) + " is reserved and will be ignored");
+                    warnings.add("Meta." + key, "job meta key " + GoQuoting.quote(key) + " is reserved and will be ignored");
                     meta.remove(key);
                 }
             }

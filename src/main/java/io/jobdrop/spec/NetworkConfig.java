@@ -3,6 +3,7 @@ package io.jobdrop.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jobdrop.spec.go.GoQuoting;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,7 +52,7 @@ public class NetworkConfig {
             for (int i = 0; i < domains.size(); i++) {
                 String domain = GoText.orEmpty(domains.get(i));
                 if (!DOMAIN.matcher(domain).find() && !GoIp.isIp(domain)) {
-                    errors.add("Domains[" + i + "]", "invalid domain " + GoText.quote(domain));
+                    errors.add("Domains[" + i + "]", "invalid domain " + GoQuoting.quote(domain));
                 }
             }
         }
@@ -82,7 +83,7 @@ public class NetworkConfig {
                 continue;
             }
             if (!names.add(port.name)) {
-                errors.add(at + ".Name", "duplicate port mapping name " + GoText.quote(port.name));
+                errors.add(at + ".Name", "duplicate port mapping name " + GoQuoting.quote(port.name));
             }
             if (port.staticPort != 0 && !staticPorts.add(port.staticPort)) {
                 errors.add(at + ".Static", "duplicate port mapping static port " + port.staticPort);

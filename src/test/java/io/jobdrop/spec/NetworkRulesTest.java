@@ -1,5 +1,6 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.spec.go.GoQuoting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +43,7 @@ class NetworkRulesTest {
             "example_.com"})
     void rejects_domains_bacalhau_rejects(String domain) {
         assertThat(errorsOf(network(Network.HTTP, domain))).containsExactly(
-                entry("Domains[0]", "invalid domain " + GoText.quote(domain)));
+                entry("Domains[0]", "invalid domain " + GoQuoting.quote(domain)));
     }
 
     @Test

@@ -1,9 +1,13 @@
 package io.jobdrop.spec.parse;
 
+import io.jobdrop.spec.go.GoNumbers;
+
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +33,6 @@ final class GoScalars {
             super(message);
         }
     }
-
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    private static final BigInteger INT64_MIN_MAGNITUDE = BigInteger.ONE.shiftLeft(63);
 
     private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
@@ -74,9 +75,9 @@ final class GoScalars {
                 return new Resolved(tagOf(v, in), v);
             }
             if (hint == '.') {
-                Double f = DOT_FLOAT.matcher(in).matches() ? parseFloat(in) : null;
-                if (f != null) {
-                    return new Resolved(FLOAT, f);
+                OptionalDouble f = DOT_FLOAT.matcher(in).matches() ? GoNumbers.parseFloat(in) : OptionalDouble.empty();
+                if (f.isPresent()) {
+                    return new Resolved(FLOAT, f.getAsDouble());
                 }
             } else if (hint == 'D' || hint == 'S') {
                 // A timestamp stays the text it was written as, which is what falling through gives too.
@@ -93,18 +94,18 @@ final class GoScalars {
     }
 
     private static Object number(String plain) {
-        Long i = parseInt(plain);
-        if (i != null) {
-            return i;
+        OptionalLong i = GoNumbers.parseInt(plain);
+        if (i.isPresent()) {
+            return i.getAsLong();
         }
-        BigInteger u = parseUint(plain);
-        if (u != null) {
-            return u;
+        OptionalLong u = GoNumbers.parseUint(plain);
+        if (u.isPresent()) {
+            return new BigInteger(Long.toUnsignedString(u.getAsLong()));
         }
         if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
-            Double f = parseFloat(plain);
-            if (f != null) {
-                return f;
+            OptionalDouble f = GoNumbers.parseFloat(plain);
+            if (f.isPresent()) {
+                return f.getAsDouble();
             }
         }
         return NO_VALUE;
@@ -134,67 +135,6 @@ final class GoScalars {
             return FLOAT;
         }
         return in.equals("<<") ? "!!merge" : STR;
-    }
-
-    /** Go's {@code strconv.ParseInt(s, 0, 64)}: optional sign, then 0x/0o/0b or leading-0 octal. */
-    static Long parseInt(String s) {
-        boolean negative = false;
-        String digits = s;
-        if (!digits.isEmpty() && (digits.charAt(0) == '+' || digits.charAt(0) == '-')) {
-            negative = digits.charAt(0) == '-';
-            digits = digits.substring(1);
-        }
-        BigInteger magnitude = parseUint(digits);
-        if (magnitude == null) {
-            return null;
-        }
-        if (negative) {
-            return magnitude.compareTo(INT64_MIN_MAGNITUDE) <= 0 ? magnitude.negate().longValue() : null;
-        }
-        return magnitude.bitLength() <= 63 ? magnitude.longValue() : null;
-    }
-
-    /** Go's {@code strconv.ParseUint(s, 0, 64)}; no sign allowed. */
-    static BigInteger parseUint(String s) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        int base = 10;
-        String digits = s;
-        if (s.charAt(0) == '0') {
-            char prefix = s.length() >= 3 ? Character.toLowerCase(s.charAt(1)) : 0;
-            if (prefix == 'b' || prefix == 'o' || prefix == 'x') {
-                base = prefix == 'b' ? 2 : prefix == 'o' ? 8 : 16;
-                digits = s.substring(2);
-            } else {
-                base = 8;
-                digits = s.substring(1);
-            }
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (asciiDigit(digits.charAt(i)) >= base) {
-                return null;
-            }
-        }
-        if (digits.isEmpty()) {
-            return BigInteger.ZERO;
-        }
-        BigInteger value = new BigInteger(digits, base);
-        return value.compareTo(UINT64_MAX) <= 0 ? value : null;
-    }
-
-    private static int asciiDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        char lower = (char) (c | 0x20);
-        return lower >= 'a' && lower <= 'z' ? lower - 'a' + 10 : Integer.MAX_VALUE;
-    }
-
-    /** Go's {@code strconv.ParseFloat} for a text already known to be a plain decimal; out of range is an error. */
-    private static Double parseFloat(String s) {
-        double value = Double.parseDouble(s);
-        return Double.isInfinite(value) ? null : value;
     }
 
     /** The layouts go-yaml tries: {@code 2006-1-2}, with {@code T15:4:5.999999999Z07:00} or a zone-less time. */

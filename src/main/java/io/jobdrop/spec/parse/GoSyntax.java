@@ -1,5 +1,8 @@
 package io.jobdrop.spec.parse;
 
+import io.jobdrop.spec.go.GoQuoting;
+import io.jobdrop.spec.go.GoStringOrder;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +26,7 @@ final class GoSyntax {
     /** {@code %#v} of a non-nil value. */
     static String value(Object v) {
         if (v instanceof String s) {
-            return quote(s);
+            return GoQuoting.quote(s);
         }
         if (v instanceof BigInteger u) {
             return "0x" + u.toString(16);
@@ -100,7 +103,7 @@ final class GoSyntax {
         if (a instanceof Double x) {
             return Double.compare(x, (Double) b);
         }
-        return JsonOrder.BYTES.compare(String.valueOf(a), String.valueOf(b));
+        return GoStringOrder.compare(String.valueOf(a), String.valueOf(b));
     }
 
     private static int typeRank(Object v) {
@@ -117,55 +120,5 @@ final class GoSyntax {
             return 3;
         }
         return v instanceof Double ? 4 : 5;
-    }
-
-    /** Go's {@code strconv.Quote}. */
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 0x07 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 0x0B -> out.append("\\v");
-                default -> {
-                    if (printable(cp)) {
-                        out.appendCodePoint(cp);
-                    } else if (cp < 0x20 || cp == 0x7F) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else if (cp < 0x10000) {
-                        out.append(String.format("\\u%04x", cp));
-                    } else {
-                        out.append(String.format("\\U%08x", cp));
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
-    }
-
-    /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    private static boolean printable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL:
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.jobdrop.spec.parse;
 
+import io.jobdrop.spec.go.GoStringOrder;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,22 +13,6 @@ import java.util.List;
  */
 final class JsonOrder {
 
-    /** Go's string order: UTF-8 bytes, i.e. code points (Java's {@code compareTo} orders UTF-16 units). */
-    static final Comparator<String> BYTES = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
-
     private JsonOrder() {
     }
 
@@ -35,7 +21,7 @@ final class JsonOrder {
             return map.entries();
         }
         List<YamlMap.Entry> out = new ArrayList<>(map.entries());
-        out.sort(Comparator.comparing(YamlMap.Entry::key, BYTES));
+        out.sort(Comparator.comparing(YamlMap.Entry::key, GoStringOrder.BYTE_ORDER));
         return out;
     }
 }

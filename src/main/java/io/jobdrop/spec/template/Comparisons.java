@@ -1,5 +1,7 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoStringOrder;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,7 @@ final class Comparisons {
             case FLOAT -> (Double) arg1 < (Double) arg2;
             case INT -> signed(arg1) < signed(arg2);
             case UINT -> unsigned(arg1) < unsigned(arg2);
-            case STRING -> GoStrings.compare((String) arg1, (String) arg2) < 0;
+            case STRING -> GoStringOrder.compare((String) arg1, (String) arg2) < 0;
             default -> throw new CallError("invalid type for comparison");
         };
     }

@@ -1,5 +1,7 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoQuoting;
+
 import java.nio.charset.StandardCharsets;
 
 /** The html, js and urlquery escapers of text/template (funcs.go and net/url.QueryEscape). */

@@ -1,5 +1,8 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoQuoting;
+import io.jobdrop.spec.go.GoStringOrder;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +149,7 @@ final class Executor {
             } else if (value instanceof Map<?, ?> map) {
                 List<String> keys = new ArrayList<>();
                 map.keySet().forEach(k -> keys.add((String) k));
-                keys.sort(GoStrings::compare);
+                keys.sort(GoStringOrder.BYTE_ORDER);
                 for (String key : keys) {
                     ran = true;
                     oneIteration(r, mark, key, map.get(key));

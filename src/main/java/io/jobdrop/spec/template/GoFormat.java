@@ -1,5 +1,8 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoQuoting;
+import io.jobdrop.spec.go.GoStringOrder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,7 +353,7 @@ final class GoFormat {
     private void printMap(Map<?, ?> m, int verb) {
         List<String> keys = new ArrayList<>();
         m.keySet().forEach(k -> keys.add((String) k));
-        keys.sort(GoStrings::compare);
+        keys.sort(GoStringOrder.BYTE_ORDER);
         buf.append(sharpV ? "map[string]string{" : "map[");
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {

@@ -50,20 +50,4 @@ final class GoStrings {
         }
         return new String(bytes(s), from, to - from, StandardCharsets.UTF_8);
     }
-
-    /** Go's string comparison: bytewise over UTF-8, which is code point order. */
-    static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
 }

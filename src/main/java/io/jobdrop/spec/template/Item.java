@@ -1,5 +1,7 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoQuoting;
+
 /** One token: its kind, its char offset in the template, its text and the line it starts on. */
 record Item(ItemType type, int pos, String val, int line) {
 

@@ -1,6 +1,11 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoNumbers;
+import io.jobdrop.spec.go.GoQuoting;
+
 import java.math.BigDecimal;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * A numeric constant with every Go type it fits (parse.NumberNode): "1" is an int, a uint and a float; "1.5" only a
@@ -50,24 +55,24 @@ final class NumberValue {
             return n;
         }
         if (text.endsWith("i")) {
-            Double imaginary = GoNumbers.parseFloat(text.substring(0, text.length() - 1));
-            if (imaginary != null) {
+            OptionalDouble imaginary = GoNumbers.parseFloat(text.substring(0, text.length() - 1));
+            if (imaginary.isPresent()) {
                 n.isComplex = true;
-                n.complex128 = new GoComplex(0, imaginary);
+                n.complex128 = new GoComplex(0, imaginary.getAsDouble());
                 n.simplifyComplex();
                 return n;
             }
         }
-        Long u = GoNumbers.parseUint(text);
-        if (u != null) {
+        OptionalLong u = GoNumbers.parseUint(text);
+        if (u.isPresent()) {
             n.isUint = true;
-            n.uint64 = u;
+            n.uint64 = u.getAsLong();
         }
-        Long i = GoNumbers.parseInt(text);
-        if (i != null) {
+        OptionalLong i = GoNumbers.parseInt(text);
+        if (i.isPresent()) {
             n.isInt = true;
-            n.int64 = i;
-            if (i == 0) {
+            n.int64 = i.getAsLong();
+            if (n.int64 == 0) {
                 n.isUint = true; // "-0"
                 n.uint64 = 0;
             }
@@ -79,15 +84,15 @@ final class NumberValue {
             n.isFloat = true;
             n.float64 = unsignedToDouble(n.uint64);
         } else {
-            Double f = GoNumbers.parseFloat(text);
-            if (f != null) {
+            OptionalDouble f = GoNumbers.parseFloat(text);
+            if (f.isPresent()) {
                 if (!containsAny(text, ".eEpP")) {
                     // parsed as a float but written as an integer: too big for any integer type
                     throw new NumberSyntaxError("integer overflow: " + GoQuoting.quote(text));
                 }
                 n.isFloat = true;
-                n.float64 = f;
-                n.takeIntegersOf(f);
+                n.float64 = f.getAsDouble();
+                n.takeIntegersOf(n.float64);
             }
         }
         if (!n.isInt && !n.isUint && !n.isFloat) {
@@ -136,10 +141,10 @@ final class NumberValue {
             char c = text.charAt(split);
             char before = Character.toLowerCase(text.charAt(split - 1));
             if ((c == '+' || c == '-') && before != 'e' && before != 'p') {
-                Double re = GoNumbers.parseFloat(text.substring(0, split));
-                Double im = GoNumbers.parseFloat(text.substring(split, text.length() - 1));
-                if (re != null && im != null) {
-                    return new GoComplex(re, im);
+                OptionalDouble re = GoNumbers.parseFloat(text.substring(0, split));
+                OptionalDouble im = GoNumbers.parseFloat(text.substring(split, text.length() - 1));
+                if (re.isPresent() && im.isPresent()) {
+                    return new GoComplex(re.getAsDouble(), im.getAsDouble());
                 }
                 break;
             }

@@ -1,5 +1,7 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.GoQuoting;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

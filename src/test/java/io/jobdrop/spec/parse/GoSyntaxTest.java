@@ -12,12 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoSyntaxTest {
 
     @Test
-    void quotes_strings_as_strconv_quote() {
-        assertThat(GoSyntax.quote("a\"b\\\n\t\u0001é\u00a0\u2028x"))
-                .isEqualTo("\"a\\\"b\\\\\\n\\t\\x01é\\u00a0\\u2028x\"");
-    }
-
-    @Test
     void prints_interface_values_with_their_go_types() {
         Map<Object, Object> map = new LinkedHashMap<>();
         map.put("z", Arrays.asList(1L, null, 2.5, new BigInteger("18446744073709551615"), false));

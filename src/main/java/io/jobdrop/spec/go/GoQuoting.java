@@ -1,28 +1,31 @@
-package io.jobdrop.spec.template;
+package io.jobdrop.spec.go;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Go's strconv quoting and unquoting, which template literals and error messages follow. */
-final class GoQuoting {
+/**
+ * Go's strconv quoting and unquoting: {@code %q} in Bacalhau's and go-yaml's messages, template literals and
+ * template errors all go through it, so one port serves the rules, the decoder and the template engine.
+ */
+public final class GoQuoting {
     private static final String LOWER_HEX = "0123456789abcdef";
 
     private GoQuoting() {
     }
 
     /** Thrown for what strconv reports as ErrSyntax. */
-    static final class SyntaxError extends Exception {
+    public static final class SyntaxError extends Exception {
         SyntaxError() {
             super("invalid syntax", null, false, false);
         }
     }
 
     /** One rune taken from the front of an escaped string, and what is left after it. */
-    record Unquoted(int value, boolean multibyte, int tail) {
+    public record Unquoted(int value, boolean multibyte, int tail) {
     }
 
     /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    static boolean isPrint(int r) {
+    public static boolean isPrint(int r) {
         if (r == ' ') {
             return true;
         }
@@ -46,7 +49,7 @@ final class GoQuoting {
     }
 
     /** fmt's %#U: U+0041 'A'. */
-    static String formatCodePoint(int r) {
+    public static String formatCodePoint(int r) {
         String hex = Integer.toHexString(r).toUpperCase();
         StringBuilder sb = new StringBuilder("U+");
         sb.append("0".repeat(Math.max(0, 4 - hex.length()))).append(hex);
@@ -57,24 +60,24 @@ final class GoQuoting {
     }
 
     /** strconv.Quote. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return quoteWith(s, '"', false);
     }
 
     /** strconv.QuoteToASCII. */
-    static String quoteToAscii(String s) {
+    public static String quoteToAscii(String s) {
         return quoteWith(s, '"', true);
     }
 
     /** strconv.QuoteRune. */
-    static String quoteRune(int r, boolean asciiOnly) {
+    public static String quoteRune(int r, boolean asciiOnly) {
         StringBuilder sb = new StringBuilder("'");
         appendEscapedRune(sb, validRune(r) ? r : 0xFFFD, '\'', asciiOnly);
         return sb.append('\'').toString();
     }
 
     /** strconv.CanBackquote. */
-    static boolean canBackquote(String s) {
+    public static boolean canBackquote(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c < ' ' && c != '\t') || c == '`' || c == 0x7F || c == '\uFEFF') {
@@ -84,7 +87,7 @@ final class GoQuoting {
         return true;
     }
 
-    static boolean validRune(int r) {
+    public static boolean validRune(int r) {
         return r >= 0 && r <= Character.MAX_CODE_POINT && !(r >= 0xD800 && r <= 0xDFFF);
     }
 
@@ -119,7 +122,9 @@ final class GoQuoting {
                 if (r < ' ' || r == 0x7F) {
                     sb.append("\\x").append(LOWER_HEX.charAt(r >> 4)).append(LOWER_HEX.charAt(r & 0xF));
                 } else if (r < 0x10000) {
-                    appendHex(sb.append("\\u"), validRune(r) ? r : 0xFFFD, 4);
+                    // An unpaired surrogate (a Java string can hold one, a Go string cannot) shows as itself, as the
+                    // rules' messages always printed it; quoteRune has already turned an invalid rune into U+FFFD.
+                    appendHex(sb.append("\\u"), r, 4);
                 } else {
                     appendHex(sb.append("\\U"), r, 8);
                 }
@@ -134,7 +139,7 @@ final class GoQuoting {
     }
 
     /** strconv.Unquote for the "..." and `...` literals the lexer produced. */
-    static String unquote(String quoted) throws SyntaxError {
+    public static String unquote(String quoted) throws SyntaxError {
         int n = quoted.length();
         if (n < 2 || quoted.charAt(0) != quoted.charAt(n - 1)) {
             throw new SyntaxError();
@@ -170,7 +175,7 @@ final class GoQuoting {
     }
 
     /** strconv.UnquoteChar on s from offset 'at'. */
-    static Unquoted unquoteChar(String s, int at, char quote) throws SyntaxError {
+    public static Unquoted unquoteChar(String s, int at, char quote) throws SyntaxError {
         if (at >= s.length()) {
             throw new SyntaxError();
         }
