@@ -12,6 +12,7 @@ import io.jobdrop.intake.BucketPollErrors;
 import io.jobdrop.intake.BucketRoutes;
 import io.jobdrop.intake.BucketSettings;
 import io.jobdrop.intake.BucketStatus;
+import io.jobdrop.intake.DropOrder;
 import io.jobdrop.intake.InboxIntake;
 import io.jobdrop.intake.IntakeLog;
 import io.jobdrop.intake.JobFileIntake;
@@ -79,6 +80,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("jobReader", reader);
         registry.bind("intakeLog", intakeLog);
         registry.bind("inboxIntake", new InboxIntake(fileIntake));
+        registry.bind("dropOrder", new DropOrder());
         registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("forwardGate", gate);
@@ -106,7 +108,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
         }
         Registry registry = context.getRegistry();
         BucketConnection connection = new BucketConnection(prop(props, "jobdrop.s3.endpoint"),
-                prop(props, "jobdrop.s3.region"), prop(props, "jobdrop.s3.access-key"), prop(props, "jobdrop.s3.secret-key"),
+                prop(props, "jobdrop.s3.region"), prop(props, "jobdrop.s3.access-key"),
+                prop(props, "jobdrop.s3.secret-key"),
                 Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.s3.timeout-ms"))));
         S3Client client = connection.open();
         context.addService(new Closer(client));

@@ -72,10 +72,6 @@ public final class BucketIntake {
         this.clock = clock;
     }
 
-    public BucketSettings settings() {
-        return settings;
-    }
-
     /** The job files waiting under the prefix, at most one batch; none while backing off after failed listings. */
     public List<BucketObject> list() {
         Instant now = clock.instant();
@@ -146,7 +142,8 @@ public final class BucketIntake {
     /** The object's bytes and the version they are; null when it is gone or cannot be read (then it is left alone). */
     private ResponseBytes<GetObjectResponse> read(BucketObject object) {
         try {
-            return client.getObjectAsBytes(GetObjectRequest.builder().bucket(settings.bucket()).key(object.key()).build());
+            return client.getObjectAsBytes(
+                    GetObjectRequest.builder().bucket(settings.bucket()).key(object.key()).build());
         } catch (S3Exception e) {
             if (e.statusCode() == STATUS_NOT_FOUND) {
                 LOG.debug("{}: gone before it was read (taken by another instance?)", settings.display(object.key()));

@@ -23,11 +23,19 @@ final class BucketListing {
 
     private final S3Client client;
     private final BucketSettings settings;
+    private final int pageSize;
+    private final int maxPages;
     private String resumeAfter;
 
     BucketListing(S3Client client, BucketSettings settings) {
+        this(client, settings, PAGE, MAX_PAGES);
+    }
+
+    BucketListing(S3Client client, BucketSettings settings, int pageSize, int maxPages) {
         this.client = client;
         this.settings = settings;
+        this.pageSize = pageSize;
+        this.maxPages = maxPages;
     }
 
     /** Up to {@code settings.maxPerPoll()} job files, in key order from where the last scan stopped. */
@@ -35,9 +43,9 @@ final class BucketListing {
         List<BucketObject> found = new ArrayList<>();
         String lastSeen = resumeAfter;
         String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        for (int page = 0; page < maxPages; page++) {
             ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
-                    .bucket(settings.bucket()).prefix(settings.prefix()).maxKeys(PAGE);
+                    .bucket(settings.bucket()).prefix(settings.prefix()).maxKeys(pageSize);
             if (token != null) {
                 request.continuationToken(token);
             } else if (resumeAfter != null) {

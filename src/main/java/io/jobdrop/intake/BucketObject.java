@@ -15,6 +15,7 @@ public record BucketObject(String key, String eTag, long size) {
         if (eTag == null) {
             return "";
         }
-        return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
+        boolean quoted = eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"");
+        return quoted ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One route per configured bucket, made from the {@code bucket-intake} route template in routes/bucket-intake.camel.yaml.
- * Camel creates the routes at startup from every {@link RouteTemplateParameterSource} in the registry, so the number
+ * One route per configured bucket, made from the {@code bucket-intake} route template
+ * (routes/bucket-intake.camel.yaml). Camel creates the routes at startup from every {@link RouteTemplateParameterSource} in the registry, so the number
  * of buckets is configuration, not code.
  */
 public final class BucketRoutes implements RouteTemplateParameterSource {

@@ -29,8 +29,8 @@ public record BucketSettings(String bucket, String prefix, String donePrefix, St
                     + " processed objects would stay where jobdrop looks for new ones");
         }
         if (donePrefix.equals(errorPrefix)) {
-            throw new IllegalArgumentException("jobdrop.s3.done-prefix and jobdrop.s3.error-prefix must differ, both are '"
-                    + donePrefix + "'");
+            throw new IllegalArgumentException("jobdrop.s3.done-prefix and jobdrop.s3.error-prefix must differ,"
+                    + " both are '" + donePrefix + "'");
         }
         for (String out : List.of(donePrefix, errorPrefix)) {
             if (prefix.startsWith(out)) {
@@ -50,12 +50,13 @@ public record BucketSettings(String bucket, String prefix, String donePrefix, St
      *
      * @param after {@code move} or {@code delete}
      */
-    public static List<BucketSettings> parse(String buckets, String defaultPrefix, String donePrefix, String errorPrefix,
-                                             String after, int maxPerPoll) {
+    public static List<BucketSettings> parse(String buckets, String defaultPrefix, String donePrefix,
+                                             String errorPrefix, String after, int maxPerPoll) {
         boolean deleteDone = switch (after.trim().toLowerCase(Locale.ROOT)) {
             case "move" -> false;
             case "delete" -> true;
-            default -> throw new IllegalArgumentException("jobdrop.s3.after must be 'move' or 'delete', not '" + after + "'");
+            default -> throw new IllegalArgumentException(
+                    "jobdrop.s3.after must be 'move' or 'delete', not '" + after + "'");
         };
         List<BucketSettings> parsed = new ArrayList<>();
         for (String entry : buckets.split(",")) {
@@ -66,11 +67,12 @@ public record BucketSettings(String bucket, String prefix, String donePrefix, St
             int slash = e.indexOf('/');
             String bucket = slash < 0 ? e : e.substring(0, slash);
             String prefix = slash < 0 ? defaultPrefix : e.substring(slash + 1);
-            BucketSettings settings = new BucketSettings(bucket, prefix, donePrefix, errorPrefix, deleteDone, maxPerPoll);
+            BucketSettings settings =
+                    new BucketSettings(bucket, prefix, donePrefix, errorPrefix, deleteDone, maxPerPoll);
             for (BucketSettings other : parsed) {
                 if (other.overlaps(settings)) {
                     throw new IllegalArgumentException("jobdrop.s3.bucket: " + other.location() + " and "
-                            + settings.location() + " overlap; give each bucket prefixes that do not contain each other");
+                            + settings.location() + " overlap; the prefixes of one bucket must not contain each other");
                 }
             }
             parsed.add(settings);

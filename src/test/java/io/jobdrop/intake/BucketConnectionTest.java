@@ -13,9 +13,11 @@ class BucketConnectionTest {
 
     @Test
     void never_shows_the_keys() {
-        BucketConnection connection = new BucketConnection("http://minio:9000", "", "AKIDEXAMPLE", "wJalrXUtnFEMI", TIMEOUT);
+        BucketConnection connection =
+                new BucketConnection("http://minio:9000", "", "AKIDEXAMPLE", "wJalrXUtnFEMI", TIMEOUT);
 
-        assertThat(connection.toString()).isEqualTo("BucketConnection[http://minio:9000 with the configured access key]")
+        assertThat(connection.toString())
+                .isEqualTo("BucketConnection[http://minio:9000 with the configured access key]")
                 .doesNotContain("AKIDEXAMPLE").doesNotContain("wJalrXUtnFEMI");
         assertThat(new BucketConnection("", "eu-west-1", "", "", TIMEOUT).describe())
                 .isEqualTo("AWS S3 with the AWS default credential chain");

@@ -27,32 +27,33 @@ class BucketListingTest {
         s3.close();
     }
 
-    private BucketListing listing(int maxPerPoll) {
-        return new BucketListing(client, BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", maxPerPoll).get(0));
+    /** Small pages, so that a few hundred objects take several list requests. */
+    private BucketListing listing(int maxPerPoll, int pageSize, int maxPages) {
+        BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", maxPerPoll).get(0);
+        return new BucketListing(client, settings, pageSize, maxPages);
     }
 
     @Test
     void pages_past_other_files_and_resumes_where_the_last_batch_ended() {
-        IntStream.range(0, 1500).forEach(i -> s3.put("jobs", "inbox/a-%04d.txt".formatted(i), "not a job"));
-        List<String> jobs = IntStream.range(0, 800).mapToObj(i -> "inbox/b-%03d.yaml".formatted(i)).toList();
+        IntStream.range(0, 150).forEach(i -> s3.put("jobs", "inbox/a-%03d.txt".formatted(i), "not a job"));
+        List<String> jobs = IntStream.range(0, 80).mapToObj(i -> "inbox/b-%03d.yaml".formatted(i)).toList();
         jobs.forEach(key -> s3.put("jobs", key, "Name: x"));
         s3.put("jobs", "done/old.yaml", "Name: x");
-        BucketListing listing = listing(500);
+        BucketListing listing = listing(50, 100, 10);
 
-        assertThat(listing.next()).extracting(BucketObject::key).containsExactlyElementsOf(jobs.subList(0, 500));
-        assertThat(listing.next()).extracting(BucketObject::key).containsExactlyElementsOf(jobs.subList(500, 800));
+        assertThat(listing.next()).extracting(BucketObject::key).containsExactlyElementsOf(jobs.subList(0, 50));
+        assertThat(listing.next()).extracting(BucketObject::key).containsExactlyElementsOf(jobs.subList(50, 80));
         assertThat(listing.next()).as("from the top again").extracting(BucketObject::key)
-                .containsExactlyElementsOf(jobs.subList(0, 500));
+                .containsExactlyElementsOf(jobs.subList(0, 50));
     }
 
     @Test
     void never_lets_a_crowd_of_other_files_hide_a_job_file_behind_it() {
-        int crowd = BucketListing.PAGE * BucketListing.MAX_PAGES + 1;
-        IntStream.range(0, crowd).forEach(i -> s3.put("jobs", "inbox/a-%05d.csv".formatted(i), "1,2"));
+        IntStream.range(0, 31).forEach(i -> s3.put("jobs", "inbox/a-%02d.csv".formatted(i), "1,2"));
         s3.put("jobs", "inbox/z.yaml", "Name: z");
-        BucketListing listing = listing(200);
+        BucketListing listing = listing(200, 10, 3);
 
-        assertThat(listing.next()).as("a scan reads at most %d pages", BucketListing.MAX_PAGES).isEmpty();
+        assertThat(listing.next()).as("a scan reads at most 3 pages of 10").isEmpty();
         assertThat(listing.next()).extracting(BucketObject::key).containsExactly("inbox/z.yaml");
     }
 
@@ -60,7 +61,7 @@ class BucketListingTest {
     void reports_each_object_with_its_etag_and_size() throws Exception {
         s3.put("jobs", "inbox/one.yaml", "Name: one\n");
 
-        BucketObject one = listing(10).next().get(0);
+        BucketObject one = listing(10, BucketListing.PAGE, BucketListing.MAX_PAGES).next().get(0);
 
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest("Name: one\n".getBytes(UTF_8)));
         assertThat(one.size()).isEqualTo(10);

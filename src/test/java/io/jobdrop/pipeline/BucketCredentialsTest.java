@@ -30,11 +30,13 @@ class BucketCredentialsTest extends BucketTestSupport {
         HealthCheck.Result health = bucketHealth("bucket-jobs");
         assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m)
-                .startsWith("cannot list s3://jobs/inbox/ at " + s3.endpoint() + " with the configured access key: 403 ")
+                .startsWith("cannot list s3://jobs/inbox/ at " + s3.endpoint()
+                        + " with the configured access key: 403 ")
                 .contains("check jobdrop.s3.access-key and jobdrop.s3.secret-key"));
         List<String> outage = logs.lines().stream().filter(l -> l.contains(" outage - ")).toList();
         assertThat(outage).hasSize(1);
-        assertThat(outage.get(0)).contains("route bucket-jobs failed: BucketException: cannot list s3://jobs/inbox/", " 403 ");
+        assertThat(outage.get(0))
+                .contains("route bucket-jobs failed: BucketException: cannot list s3://jobs/inbox/", " 403 ");
         assertThat(logs.lines()).as("no stack traces, no other warnings")
                 .noneMatch(l -> l.startsWith("\tat "))
                 .noneMatch(l -> (l.contains("[WARN]") || l.contains("[ERROR]")) && !l.contains(" outage - "));

@@ -64,7 +64,8 @@ class BucketIntakeTest extends BucketTestSupport {
         assertThat(s3.read(BUCKET, "done/alpha.yaml")).isEqualTo(job("alpha"));
         assertThat(s3.read(BUCKET, "error/broken.yaml")).isEqualTo(broken);
 
-        assertThat(report("error/team-b/bad-type.yaml.error.json")).isEqualTo(validateJson("inbox/team-b/bad-type.yaml", bad));
+        assertThat(report("error/team-b/bad-type.yaml.error.json"))
+                .isEqualTo(validateJson("inbox/team-b/bad-type.yaml", bad));
         assertThat(report("error/broken.yaml.error.json")).isEqualTo(validateJson("inbox/broken.yaml", broken));
         assertThat(report("error/team-b/bad-type.yaml.error.json").at("/errors/0/line").asInt()).isEqualTo(2);
 
@@ -101,7 +102,8 @@ class BucketIntakeTest extends BucketTestSupport {
         awaitKeys("done/", 1);
 
         upload("inbox/evolving.yaml", job("evolving", "echo two"));
-        await().atMost(PATIENCE).until(() -> orchestrator.job("evolving").isPresent() && orchestrator.version("evolving") == 2);
+        await().atMost(PATIENCE)
+                .until(() -> orchestrator.job("evolving").isPresent() && orchestrator.version("evolving") == 2);
 
         assertThat(ledger().show("evolving").orElseThrow().versions()).hasSize(2);
         assertThat(orchestrator.createdCount("evolving")).isEqualTo(1);
@@ -169,7 +171,8 @@ class BucketIntakeTest extends BucketTestSupport {
         awaitDelivery("zeta", DeliveryState.SUBMITTED);
         await().atMost(PATIENCE).until(() -> s3.keys(MORE, "done/").equals(List.of("done/delta.yaml")));
         assertThat(s3.keys(MORE, "")).containsExactlyInAnyOrder("done/delta.yaml", "elsewhere/epsilon.yaml");
-        assertThat(ledger().show("delta").orElseThrow().versions().get(0).source()).isEqualTo("s3://more/incoming/delta.yaml");
+        assertThat(ledger().show("delta").orElseThrow().versions().get(0).source())
+                .isEqualTo("s3://more/incoming/delta.yaml");
         assertThat(bucketHealth("bucket-more").getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(bucketHealth("bucket-more").getDetails()).containsEntry("bucket", "s3://more/incoming/");
     }
@@ -199,7 +202,8 @@ class BucketIntakeTest extends BucketTestSupport {
     private static JsonNode validateJson(String key, String content) throws Exception {
         JobFileReader reader = new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
                 JobDefaults.BACALHAU);
-        String json = VerdictReport.json(reader.read("s3://" + BUCKET + "/" + key, content.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        String json = VerdictReport.json(reader.read("s3://" + BUCKET + "/" + key, bytes));
         return JobJson.mapper().readTree(json);
     }
 
