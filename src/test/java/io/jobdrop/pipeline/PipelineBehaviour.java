@@ -201,6 +201,18 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
         assertThat(filesIn(".error")).isEmpty();
     }
 
+    @Test
+    void keeps_jobs_queued_while_the_outbox_cannot_be_read_and_sends_them_once_it_can() throws Exception {
+        sql("ALTER TABLE outbox RENAME TO outbox_away");
+        drop("queued-through-outage.yaml", job("queued-through-outage"));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+                .until(() -> waitingInInbox().contains("queued-through-outage.yaml"));
+
+        sql("ALTER TABLE outbox_away RENAME TO outbox");
+        awaitDelivery("queued-through-outage", DeliveryState.SUBMITTED);
+        assertThat(orchestrator.createdCount("queued-through-outage")).isEqualTo(1);
+    }
+
     /** A statement on the ledger database from outside jobdrop, as an operator (or a failure) would change it. */
     void sql(String statement) throws java.sql.SQLException {
         String url = databaseUrl().startsWith("jdbc:h2:file:") ? databaseUrl() + ";AUTO_SERVER=TRUE" : databaseUrl();
