@@ -56,7 +56,12 @@ public final class Outages {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = t.getClass().getSimpleName() + ": " + t.getMessage();
-        return root == t ? text : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        String text = named(t);
+        return root == t ? text : text + " (caused by " + named(root) + ")";
+    }
+
+    /** {@code ConnectException: refused}, or just {@code ConnectException} when there is no message. */
+    private static String named(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

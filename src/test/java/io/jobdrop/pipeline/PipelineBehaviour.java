@@ -15,6 +15,10 @@ import io.jobdrop.testing.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -211,6 +215,27 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
         sql("ALTER TABLE outbox_away RENAME TO outbox");
         awaitDelivery("queued-through-outage", DeliveryState.SUBMITTED);
         assertThat(orchestrator.createdCount("queued-through-outage")).isEqualTo(1);
+    }
+
+    @Test
+    void reports_ledger_inbox_and_orchestrator_in_health_and_the_orchestrator_down_when_it_is() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + context.resolvePropertyPlaceholders("{{jobdrop.api-port}}")
+                + "/observe/health");
+
+        HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        JsonNode checks = JobJson.mapper().readTree(up.body()).get("checks");
+        assertThat(checks).extracting(c -> c.get("name").asText()).contains("ledger", "inbox", "orchestrator");
+
+        orchestrator.stop();
+        HttpResponse<String> down = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(JobJson.mapper().readTree(down.body()).get("checks")).anySatisfy(c -> {
+            assertThat(c.get("name").asText()).isEqualTo("orchestrator");
+            assertThat(c.get("status").asText()).isEqualTo("DOWN");
+            assertThat(c.get("message").asText()).contains("unreachable");
+        });
     }
 
     /** A statement on the ledger database from outside jobdrop, as an operator (or a failure) would change it. */
