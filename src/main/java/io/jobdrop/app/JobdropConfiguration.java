@@ -20,6 +20,7 @@ import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.spec.JobDefaults;
 import io.jobdrop.spec.JobFileReader;
 import io.jobdrop.spec.Stamper;
+import io.jobdrop.spec.template.TemplateVars;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
 import org.apache.camel.CamelConfiguration;
@@ -144,11 +145,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 vars.put(k.substring("jobdrop.template.vars.".length()), value.toString());
             }
         });
-        System.getenv().forEach((name, value) -> {
-            if (name.startsWith("JOBDROP_VAR_")) {
-                vars.putIfAbsent(name.substring("JOBDROP_VAR_".length()), value);
-            }
-        });
+        TemplateVars.fromEnvironment(System.getenv()).forEach(vars::putIfAbsent);
         return vars;
     }
 

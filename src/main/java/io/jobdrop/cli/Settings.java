@@ -1,5 +1,7 @@
 package io.jobdrop.cli;
 
+import io.jobdrop.spec.template.TemplateVars;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.util.Properties;
 public final class Settings {
 
     public static final String TEMPLATE_VARS_PREFIX = "jobdrop.template.vars.";
-    private static final String ENV_VAR_PREFIX = "JOBDROP_VAR_";
 
     private final Map<String, String> values;
 
@@ -42,11 +43,7 @@ public final class Settings {
                 }
             }
         }
-        env.forEach((name, value) -> {
-            if (name.startsWith(ENV_VAR_PREFIX) && name.length() > ENV_VAR_PREFIX.length()) {
-                values.put(TEMPLATE_VARS_PREFIX + name.substring(ENV_VAR_PREFIX.length()), value);
-            }
-        });
+        TemplateVars.fromEnvironment(env).forEach((name, value) -> values.put(TEMPLATE_VARS_PREFIX + name, value));
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith("jobdrop.") || key.startsWith("camel.")) {
                 values.put(key, system.getProperty(key));

@@ -250,13 +250,13 @@ final class Lexer {
             case '|':
                 return emit(ItemType.PIPE);
             case '"':
-                return this::lexQuote;
+                return () -> lexDelimited('"', "unterminated quoted string", ItemType.STRING);
             case '`':
                 return this::lexRawQuote;
             case '$':
                 return this::lexVariable;
             case '\'':
-                return this::lexChar;
+                return () -> lexDelimited('\'', "unterminated character constant", ItemType.CHAR_CONSTANT);
             case '(':
                 parenDepth++;
                 return emit(ItemType.LEFT_PAREN);
@@ -370,7 +370,8 @@ final class Lexer {
         }
     }
 
-    private State lexChar() {
+    /** A character constant or an interpreted string: escapes are skipped, a newline or the end is an error. */
+    private State lexDelimited(char close, String unterminated, ItemType type) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -378,13 +379,13 @@ final class Lexer {
                 if (escaped != EOF && escaped != '\n') {
                     continue;
                 }
-                return errorf("unterminated character constant");
+                return errorf(unterminated);
             }
             if (r == EOF || r == '\n') {
-                return errorf("unterminated character constant");
+                return errorf(unterminated);
             }
-            if (r == '\'') {
-                return emit(ItemType.CHAR_CONSTANT);
+            if (r == close) {
+                return emit(type);
             }
         }
     }
@@ -435,25 +436,6 @@ final class Lexer {
             return false;
         }
         return true;
-    }
-
-    private State lexQuote() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int escaped = next();
-                if (escaped != EOF && escaped != '\n') {
-                    continue;
-                }
-                return errorf("unterminated quoted string");
-            }
-            if (r == EOF || r == '\n') {
-                return errorf("unterminated quoted string");
-            }
-            if (r == '"') {
-                return emit(ItemType.STRING);
-            }
-        }
     }
 
     private State lexRawQuote() {
