@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ForwardPolicy;
 import io.jobdrop.forward.OutboxForwarder;
+import io.jobdrop.forward.RecordAttempt;
 import io.jobdrop.forward.ResponseClassifier;
 import io.jobdrop.intake.BucketConnection;
 import io.jobdrop.intake.BucketHealthCheck;
@@ -56,12 +57,16 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 prop(props, "jobdrop.db.password"));
         dataSource.setMaximumPoolSize(Integer.parseInt(prop(props, "jobdrop.db.pool-size")));
         context.addService(new Closer(dataSource));
-        JobLedger ledger = new JobLedger(dataSource, clock, instanceId());
+        JobLedger ledger = new JobLedger(dataSource, clock, instanceId(),
+                Integer.parseInt(prop(props, "jobdrop.db.write-batch")));
+        // stopped before the pool (services stop in reverse order): the last writes commit first
+        context.addService(new Closer(ledger));
 
         JobFileReader reader = new JobFileReader(Boolean.parseBoolean(prop(props, "jobdrop.template.enabled")),
                 templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
         IntakeLog intakeLog = new IntakeLog();
-        JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog);
+        JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-committed"));
 
         ForwardPolicy policy = new ForwardPolicy(
                 Integer.parseInt(prop(props, "jobdrop.forward.max-attempts")),
@@ -80,10 +85,13 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
         registry.bind("intakeLog", intakeLog);
-        registry.bind("inboxIntake", new InboxIntake(fileIntake));
+        registry.bind("inboxIntake", new InboxIntake(fileIntake,
+                Integer.parseInt(prop(props, "jobdrop.inbox.max-in-flight"))));
         registry.bind("dropOrder", new DropOrder());
         registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
         registry.bind("outboxForwarder", forwarder);
+        registry.bind("recordAttempt", new RecordAttempt(forwarder,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "forward-committed")));
         registry.bind("forwardGate", gate);
         registry.bind("outages", new Outages(10_000));
         registry.bind("forwardPool", context.getExecutorServiceManager()

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -86,25 +87,22 @@ public final class OutboxForwarder {
         message.setBody(request.body());
     }
 
-    /** The orchestrator answered, with any status. */
-    public void record(Exchange exchange) {
+    /**
+     * Records the attempt of one exchange: the orchestrator's answer, with any status, or the failure to get one
+     * (refused, timed out, reset: the error policy caught it). Completes once the attempt is committed and logged.
+     */
+    public CompletableFuture<Void> finish(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
-        finish(exchange, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                message.getHeader("Retry-After", String.class), message.getBody(String.class), null);
-    }
-
-    /** No answer came: refused, timed out, reset. */
-    public void recordFailure(Exchange exchange) {
-        finish(exchange, null, null, null, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-    }
-
-    private void finish(Exchange exchange, Integer status, String retryAfter, String body, Throwable failure) {
+        Integer status = failure != null ? null : message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String retryAfter = failure != null ? null : message.getHeader("Retry-After", String.class);
+        String body = failure != null ? null : message.getBody(String.class);
         OutboxItem item = exchange.getProperty(ITEM, OutboxItem.class);
         long latencyMs = (System.nanoTime() - exchange.getProperty(SENT_AT, System.nanoTime(), Long.class)) / 1_000_000;
         Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
                 clock.instant());
-        ledger.recordAttempt(item, status, latencyMs, errorOf(delivery), delivery);
-        log(item, status, delivery);
+        return ledger.submitAttempt(item, status, latencyMs, errorOf(delivery), delivery)
+                .thenRun(() -> log(item, status, delivery));
     }
 
     private static String errorOf(Delivery delivery) {

@@ -8,9 +8,12 @@ import io.jobdrop.store.FileOutcome;
 import io.jobdrop.store.IntakeClaim;
 import io.jobdrop.store.JobLedger;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 /**
  * What every intake (inbox folder, bucket) does with one job file once it has its bytes: judge it, record the claim and
- * the verdict in one ledger transaction, and log one line per outcome. Where the file goes afterwards is the caller's
+ * the verdict in the ledger (atomically, as one write of its group commit), and log one line per outcome. Where the file goes afterwards is the caller's
  * business; it must move it only after this returned, so a ledger failure (thrown) leaves it in place.
  */
 public final class JobFileIntake {
@@ -31,22 +34,39 @@ public final class JobFileIntake {
     private final JobFileReader reader;
     private final JobLedger ledger;
     private final IntakeLog log;
+    private final Executor completions;
 
-    public JobFileIntake(JobFileReader reader, JobLedger ledger, IntakeLog log) {
+    /** @param completions runs what follows a commit (logging, the caller's continuation), off the ledger's writer */
+    public JobFileIntake(JobFileReader reader, JobLedger ledger, IntakeLog log, Executor completions) {
         this.reader = reader;
         this.ledger = ledger;
         this.log = log;
+        this.completions = completions;
     }
 
     /** @param file the name the verdict and its report carry */
     public Taken take(IntakeClaim claim, String file, byte[] content) {
-        return record(claim, reader.read(file, content));
+        return JobLedger.await(submit(claim, file, content));
+    }
+
+    /**
+     * {@link #take} without waiting for the ledger: the file is judged on the caller's thread, and the future
+     * completes on the completions executor once the verdict is committed (the ledger commits the records submitted
+     * together in one transaction).
+     */
+    public CompletableFuture<Taken> submit(IntakeClaim claim, String file, byte[] content) {
+        return submit(claim, reader.read(file, content));
     }
 
     /** Records a verdict reached without reading the file (one too large to read, for instance). */
     public Taken record(IntakeClaim claim, FileVerdict verdict) {
-        FileOutcome outcome = ledger.recordFile(claim, verdict);
-        log.outcome(claim.displayName(), verdict, outcome);
-        return new Taken(verdict, outcome);
+        return JobLedger.await(submit(claim, verdict));
+    }
+
+    private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
+        return ledger.submitFile(claim, verdict).thenApplyAsync(outcome -> {
+            log.outcome(claim.displayName(), verdict, outcome);
+            return new Taken(verdict, outcome);
+        }, completions);
     }
 }

@@ -10,26 +10,28 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Records one forward attempt and what it decided, in one transaction. Locks are taken job row first, outbox row
+ * Records one forward attempt and what it decided, as one write of the ledger's group commit. Locks are taken job row first, outbox row
  * second, the order intake and replay use too, so concurrent transactions queue instead of deadlocking.
  */
 final class AttemptRecorder {
 
-    private final Transactions transactions;
+    private final GroupCommit writes;
     private final Supplier<Instant> clock;
     private final String instanceId;
 
-    AttemptRecorder(Transactions transactions, Supplier<Instant> clock, String instanceId) {
-        this.transactions = transactions;
+    AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId) {
+        this.writes = writes;
         this.clock = clock;
         this.instanceId = instanceId;
     }
 
-    void record(OutboxItem item, Integer statusCode, long latencyMs, String error, Delivery delivery) {
-        transactions.inTransaction("record attempt for job " + item.jobId(), c -> {
+    CompletableFuture<Void> record(OutboxItem item, Integer statusCode, long latencyMs, String error,
+                                   Delivery delivery) {
+        return writes.submit("record attempt for job " + item.jobId(), c -> {
             recordIn(c, item, statusCode, latencyMs, error, delivery);
             return null;
         });

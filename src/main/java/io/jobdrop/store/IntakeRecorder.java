@@ -7,52 +7,49 @@ import io.jobdrop.spec.JobJson;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** Records one intake unit and the jobs in it, in one transaction. */
+/** Records one intake unit and the jobs in it, as one write of the ledger's group commit. */
 final class IntakeRecorder {
 
-    /** The claim exists already; thrown inside the transaction so it rolls back before the recorded one is read. */
-    private static final class ClaimTaken extends RuntimeException {
-        ClaimTaken() {
-            super(null, null, false, false);
-        }
-    }
-
-    private final Transactions transactions;
+    private final GroupCommit writes;
     private final Supplier<Instant> clock;
 
-    IntakeRecorder(Transactions transactions, Supplier<Instant> clock) {
-        this.transactions = transactions;
+    IntakeRecorder(GroupCommit writes, Supplier<Instant> clock) {
+        this.writes = writes;
         this.clock = clock;
+    }
+
+    CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict) {
+        return writes.submit("record " + claim.source() + " " + claim.displayName(), c -> recordIn(c, claim, verdict));
     }
 
     /**
      * A unique violation on the claim means someone recorded this unit first: its outcome stands. Any other unique
      * violation is another instance creating the same job Name at the same moment: one retry finds that job and
-     * updates it.
+     * updates it. Both roll back to a savepoint of their own, leaving the rest of the transaction alone.
      */
-    FileOutcome record(IntakeClaim claim, FileVerdict verdict) {
-        String what = "record " + claim.source() + " " + claim.displayName();
+    private FileOutcome recordIn(Connection c, IntakeClaim claim, FileVerdict verdict) throws SQLException {
         for (int attempt = 1; ; attempt++) {
+            Savepoint savepoint = c.setSavepoint();
             try {
-                return transactions.inTransaction(what, c -> recordOnce(c, claim, verdict));
-            } catch (ClaimTaken taken) {
-                Optional<Disposition> recorded =
-                        transactions.inTransaction(what, c -> ClaimTable.disposition(c, claim));
-                if (recorded.isPresent()) {
-                    return new FileOutcome(recorded.get(), true, List.of());
-                }
-                if (attempt > 1) {
-                    throw new LedgerException("cannot " + what + ": its claim conflicted but was not committed");
-                }
-            } catch (LedgerException e) {
+                FileOutcome outcome = recordOnce(c, claim, verdict);
+                c.releaseSavepoint(savepoint);
+                return outcome;
+            } catch (SQLException e) {
                 if (attempt > 1 || !SqlStates.isUniqueViolation(e)) {
                     throw e;
+                }
+                c.rollback(savepoint);
+                Optional<Disposition> recorded = ClaimTable.disposition(c, claim);
+                if (recorded.isPresent()) {
+                    return new FileOutcome(recorded.get(), true, List.of());
                 }
             }
         }
@@ -62,14 +59,7 @@ final class IntakeRecorder {
         Instant now = clock.get();
         Disposition disposition = verdict.accepted() ? Disposition.DONE : Disposition.ERROR;
         String report = verdict.accepted() ? null : ProblemsJson.write(verdict.errors());
-        try {
-            ClaimTable.insert(c, claim, disposition, report, now);
-        } catch (SQLException e) {
-            if (SqlStates.isUniqueViolation(e)) {
-                throw new ClaimTaken();
-            }
-            throw e;
-        }
+        ClaimTable.insert(c, claim, disposition, report, now);
         EventTable.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
                 now);
         if (!verdict.accepted()) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -18,9 +20,13 @@ import java.util.function.Supplier;
  * lives in the database, so a restart loses nothing and several instances can share one PostgreSQL database.
  * Database failures surface as {@link LedgerException}; they never turn into a verdict on a job.
  */
-public final class JobLedger {
+public final class JobLedger implements AutoCloseable {
+
+    /** The most writes one group commit takes. */
+    public static final int DEFAULT_WRITE_BATCH = 256;
 
     private final DataSource dataSource;
+    private final GroupCommit writes;
     private final IntakeRecorder intake;
     private final OutboxClaimer outbox;
     private final AttemptRecorder attempts;
@@ -29,12 +35,18 @@ public final class JobLedger {
 
     /** @param instanceId names this instance as lease owner and as the source of the events it writes */
     public JobLedger(DataSource ds, Clock clock, String instanceId) {
+        this(ds, clock, instanceId, DEFAULT_WRITE_BATCH);
+    }
+
+    /** @param writeBatch the most intake records and forward attempts committed in one transaction */
+    public JobLedger(DataSource ds, Clock clock, String instanceId, int writeBatch) {
         this.dataSource = ds;
         Transactions transactions = new Transactions(ds);
+        this.writes = new GroupCommit(ds, writeBatch, "jobdrop-ledger-writer");
         Supplier<Instant> now = () -> DbTime.storable(clock.instant());
-        this.intake = new IntakeRecorder(transactions, now);
+        this.intake = new IntakeRecorder(writes, now);
         this.outbox = new OutboxClaimer(transactions, now, instanceId);
-        this.attempts = new AttemptRecorder(transactions, now, instanceId);
+        this.attempts = new AttemptRecorder(writes, now, instanceId);
         this.deadLetters = new DeadLetters(transactions, now, instanceId);
         this.queries = new LedgerQueries(transactions);
     }
@@ -46,6 +58,15 @@ public final class JobLedger {
      * updated job's {@code Job} is brought to the recorded ID, CreateTime, Version, Revision and ModifyTime.
      */
     public FileOutcome recordFile(IntakeClaim claim, FileVerdict verdict) {
+        return await(submitFile(claim, verdict));
+    }
+
+    /**
+     * {@link #recordFile} without waiting: completes once the record is committed (group commit: records submitted
+     * together share one transaction, in submission order), exceptionally with {@link LedgerException} when the
+     * database failed.
+     */
+    public CompletableFuture<FileOutcome> submitFile(IntakeClaim claim, FileVerdict verdict) {
         return intake.record(claim, verdict);
     }
 
@@ -64,7 +85,13 @@ public final class JobLedger {
      *                   delivery's reason
      */
     public void recordAttempt(OutboxItem item, Integer statusCode, long latencyMs, String error, Delivery delivery) {
-        attempts.record(item, statusCode, latencyMs, error, delivery);
+        await(submitAttempt(item, statusCode, latencyMs, error, delivery));
+    }
+
+    /** {@link #recordAttempt} without waiting: completes once the attempt is committed. */
+    public CompletableFuture<Void> submitAttempt(OutboxItem item, Integer statusCode, long latencyMs, String error,
+                                                 Delivery delivery) {
+        return attempts.record(item, statusCode, latencyMs, error, delivery);
     }
 
     /** @param deliveryOrNull "queued", "submitted" or "dead"; null lists all. The latest changed first. */
@@ -111,5 +138,33 @@ public final class JobLedger {
      */
     public Optional<Instant> nextDue() {
         return outbox.nextDue();
+    }
+
+    /** Commits the writes already submitted, then refuses new ones. The data source stays open; it is the caller's. */
+    @Override
+    public void close() throws InterruptedException {
+        writes.close();
+    }
+
+    /** The result of a submitted write, or what made it fail, unwrapped. */
+    public static <T> T await(CompletableFuture<T> write) {
+        try {
+            return write.join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** What a failed write threw, as the synchronous call would have thrown it. */
+    public static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new LedgerException(cause.getMessage(), cause);
     }
 }

@@ -48,9 +48,11 @@ public final class LedgerDatabase {
         }
     }
 
-    /** The few column types the two databases spell differently. */
+    /** The few things the two databases spell or want differently. */
     private static Map<String, String> placeholders(String url) {
-        return Map.of("text", H2Urls.isH2(url) ? "CHARACTER LARGE OBJECT" : "TEXT");
+        boolean h2 = H2Urls.isH2(url);
+        return Map.of("text", h2 ? "CHARACTER LARGE OBJECT" : "TEXT",
+                "identity_cache", h2 ? "1000" : "1");
     }
 
     /** URLs may carry a password as a parameter; error messages must not. */

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * The yardstick: the same durable work per file as jobdrop, written by hand without a framework, in one loop. List
  * the inbox; for each file read it, parse and validate it with jobdrop's own reader, insert a row and commit, PUT the
  * job to the orchestrator with HttpURLConnection, record the answer and commit, rename the file to {@code .done}.
+ * Its commits are as durable as jobdrop's ({@link #durable}).
  * What jobdrop spends beyond this is the price of its framework and of its extra guarantees.
  *
  * <p>Usage: {@code Baseline --inbox DIR --db-url URL --db-user U --db-password P --orchestrator URL}. Prints
@@ -75,7 +77,7 @@ public final class Baseline {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        Connection db = DriverManager.getConnection(options.get("--db-url"), options.get("--db-user"),
+        Connection db = DriverManager.getConnection(durable(options.get("--db-url")), options.get("--db-user"),
                 options.getOrDefault("--db-password", ""));
         try (Statement statement = db.createStatement()) {
             statement.execute(CREATE_TABLE);
@@ -91,6 +93,16 @@ public final class Baseline {
             // the harness never writes; reading only detects that it went away
         }
         System.exit(0);
+    }
+
+    /**
+     * The same durability as jobdrop's ledger: on an H2 file, WRITE_DELAY=0, so a commit is in the file before the job
+     * file is renamed (H2's default writes commits up to 500 ms later; a killed process would lose jobs whose files
+     * had been moved). PostgreSQL commits durably anyway.
+     */
+    static String durable(String url) {
+        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")
+                ? url + ";WRITE_DELAY=0" : url;
     }
 
     private void run() {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 public final class Bench {
 
     /** The flags ./jobdrop gives `run`; the baseline gets the same, so neither has a JVM advantage. */
-    static final List<String> LAUNCHER_RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k");
+    /** What {@code ./jobdrop run} gives the JVM (besides its start-up archive); the baseline gets the same. */
+    static final List<String> LAUNCHER_RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     static final long DEFAULT_STABLE_MS = 1000;
 
     private final BenchOptions options;
@@ -62,9 +63,11 @@ public final class Bench {
         long startNanos = System.nanoTime();
         String stamp = startedAt.format(Report.FILE_STAMP);
         Path runDir = options.work().resolve(stamp + "-" + Report.dbName(options)).toAbsolutePath();
-        List<String> jvmFlags = jvmFlags();
-        JobdropProcess.Launch launch = new JobdropProcess.Launch(options.jar() == null ? null
-                : options.jar().toAbsolutePath(), options.jobdropClasspath(), jvmFlags);
+        List<String> extraFlags = extraFlags();
+        List<String> jvmFlags = new ArrayList<>(LAUNCHER_RUN_FLAGS);
+        jvmFlags.addAll(extraFlags);
+        JobdropProcess.Launch launch = new JobdropProcess.Launch(options.launcher().toAbsolutePath(),
+                options.jar() == null ? null : options.jar().toAbsolutePath(), options.jobdropClasspath(), extraFlags);
         if (launch.jar() != null && !Files.isRegularFile(launch.jar())) {
             throw new BenchFailure("no jobdrop jar at " + launch.jar() + " (build it with mvn -o -DskipTests package)");
         }
@@ -152,9 +155,9 @@ public final class Bench {
         return Child.start("stand-in", command, Map.of(), List.of(), runDir, runDir.resolve("stand-in.log"));
     }
 
-    /** The launcher's flags, then JOBDROP_JAVA_OPTS (as ./jobdrop adds it), then --xmx. */
-    private List<String> jvmFlags() {
-        List<String> flags = new ArrayList<>(LAUNCHER_RUN_FLAGS);
+    /** JOBDROP_JAVA_OPTS, then --xmx: what goes after the launcher's own flags. */
+    private List<String> extraFlags() {
+        List<String> flags = new ArrayList<>();
         String extra = System.getenv("JOBDROP_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             flags.addAll(List.of(extra.trim().split("\\s+")));

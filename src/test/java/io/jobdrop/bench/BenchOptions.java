@@ -5,11 +5,12 @@ import java.util.Locale;
 
 /** The harness's command line; {@link #USAGE} lists it. */
 public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String xmx, int steadySeconds, Path work,
-                           Path results, Path jar, String jobdropClasspath, long seed, int stallSeconds) {
+                           Path results, Path launcher, Path jar, String jobdropClasspath, long seed,
+                           int stallSeconds) {
 
     public static final String USAGE = """
             usage: Bench [--files N] [--rate R] [--db h2|postgres] [--xmx SIZE] [--steady-seconds S]
-                         [--work DIR] [--results DIR] [--jar FILE | --jobdrop-classpath CP]
+                         [--work DIR] [--results DIR] [--launcher FILE] [--jar FILE | --jobdrop-classpath CP]
                          [--seed N] [--stall-seconds S]
               --files N            job files in the burst (default 10000)
               --rate R             files per second in the steady runs (default 50)
@@ -18,7 +19,8 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
               --steady-seconds S   length of each steady run (default 30)
               --work DIR           where inputs, inboxes and databases go (default bench/work)
               --results DIR        where the report is written as <timestamp>-<db>.md (default: not written)
-              --jar FILE           run jobdrop as java -jar FILE run (default target/jobdrop.jar)
+              --launcher FILE      jobdrop's launcher script (default ./jobdrop)
+              --jar FILE           run jobdrop as JOBDROP_JAR=FILE <launcher> run (default target/jobdrop.jar)
               --jobdrop-classpath CP  run jobdrop as java -cp CP io.jobdrop.cli.Jobdrop run
               --seed N             seed of the job generator (default 1)
               --stall-seconds S    give up when nothing moves for this long (default 60)""";
@@ -35,6 +37,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
         int steadySeconds = 30;
         Path work = Path.of("bench", "work");
         Path results = null;
+        Path launcher = Path.of("jobdrop");
         Path jar = Path.of("target", "jobdrop.jar");
         String jobdropClasspath = null;
         long seed = 1;
@@ -53,6 +56,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                 case "--steady-seconds" -> steadySeconds = positive(flag, Integer.parseInt(value));
                 case "--work" -> work = Path.of(value);
                 case "--results" -> results = Path.of(value);
+                case "--launcher" -> launcher = Path.of(value);
                 case "--jar" -> {
                     jar = Path.of(value);
                     jobdropClasspath = null;
@@ -66,8 +70,8 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new BenchOptions(files, rate, db, xmx, steadySeconds, work, results, jar, jobdropClasspath, seed,
-                stallSeconds);
+        return new BenchOptions(files, rate, db, xmx, steadySeconds, work, results, launcher, jar, jobdropClasspath,
+                seed, stallSeconds);
     }
 
     /** Files per steady run. */

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,19 +21,34 @@ import java.util.Map;
  */
 final class JobdropProcess implements AutoCloseable {
 
-    /** How jobdrop is started: its jar ({@code java -jar jobdrop.jar run}) or a classpath (inside Maven's test run). */
-    record Launch(Path jar, String classpath, List<String> jvmFlags) {
+    /**
+     * How jobdrop is started: as users start it, through the launcher with a built jar
+     * ({@code JOBDROP_JAR=jar ./jobdrop run}: its JVM flags and start-up archive), or from a classpath with the
+     * launcher's flags (inside Maven's test run). {@code extraFlags} go where JOBDROP_JAVA_OPTS goes.
+     */
+    record Launch(Path launcher, Path jar, String classpath, List<String> extraFlags) {
 
         static final String MAIN_CLASS = "io.jobdrop.cli.Jobdrop";
 
         List<String> command() {
-            return jar != null ? JavaCommand.jar(jvmFlags, jar, List.of("run"))
-                    : JavaCommand.mainClass(jvmFlags, classpath, MAIN_CLASS, List.of("run"));
+            if (jar != null) {
+                return List.of(launcher.toString(), "run");
+            }
+            List<String> flags = new ArrayList<>(Bench.LAUNCHER_RUN_FLAGS);
+            flags.addAll(extraFlags);
+            return JavaCommand.mainClass(flags, classpath, MAIN_CLASS, List.of("run"));
+        }
+
+        Map<String, String> environment() {
+            return jar == null ? Map.of()
+                    : Map.of("JOBDROP_JAR", jar.toString(), "JOBDROP_JAVA_OPTS", String.join(" ", extraFlags));
         }
 
         String describe() {
-            return String.join(" ", jvmFlags) + (jar != null ? " -jar " + jar : " -cp <classpath> " + MAIN_CLASS)
-                    + " run";
+            String opts = extraFlags.isEmpty() ? "" : "JOBDROP_JAVA_OPTS='" + String.join(" ", extraFlags) + "' ";
+            return jar != null ? "JOBDROP_JAR=" + jar + " " + opts + launcher + " run"
+                    : "java " + String.join(" ", Bench.LAUNCHER_RUN_FLAGS) + " " + String.join(" ", extraFlags)
+                    + " -cp <classpath> " + MAIN_CLASS + " run";
         }
     }
 
@@ -50,14 +67,15 @@ final class JobdropProcess implements AutoCloseable {
         try {
             Path inbox = Files.createDirectories(home.resolve("inbox"));
             int apiPort = freePort();
-            Map<String, String> environment = Map.of(
+            Map<String, String> environment = new HashMap<>(launch.environment());
+            environment.putAll(Map.of(
                     "JOBDROP_INBOX", inbox.toString(),
                     "JOBDROP_INBOX_STABLE_MS", Long.toString(stableMs),
                     "JOBDROP_DB_URL", db.url(),
                     "JOBDROP_DB_USER", db.user(),
                     "JOBDROP_DB_PASSWORD", db.password(),
                     "JOBDROP_ORCHESTRATOR_URL", orchestratorUrl,
-                    "JOBDROP_API_PORT", Integer.toString(apiPort));
+                    "JOBDROP_API_PORT", Integer.toString(apiPort)));
             Child child = Child.start(label, launch.command(), environment, List.of("JOBDROP_", "BACALHAU_"), home,
                     home.resolve(label + ".log"));
             return new JobdropProcess(child, inbox, apiPort);

@@ -49,7 +49,7 @@ class BucketIntakeStepsTest {
         JobFileReader reader = new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
                 JobDefaults.BACALHAU);
         return new BucketIntake(settings, client, connection, new BucketStatus(Duration.ofMillis(10)),
-                new JobFileIntake(reader, ledger, new IntakeLog()), Clock.systemUTC());
+                new JobFileIntake(reader, ledger, new IntakeLog(), Runnable::run), Clock.systemUTC());
     }
 
     private Exchange exchangeFor(BucketObject object) {
