@@ -24,7 +24,7 @@ public final class LedgerDatabase {
      */
     public static HikariDataSource open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(H2Urls.withDurableCommits(H2Urls.withAutoServer(url)));
+        config.setJdbcUrl(H2Urls.withInlineDocuments(H2Urls.withDurableCommits(H2Urls.withAutoServer(url))));
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("jobdrop-ledger");

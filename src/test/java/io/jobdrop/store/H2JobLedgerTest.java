@@ -48,7 +48,8 @@ class H2JobLedgerTest extends JobLedgerBehaviour {
         String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(dataSource.getJdbcUrl()).contains(";AUTO_SERVER=TRUE").endsWith(";WRITE_DELAY=0");
+        assertThat(dataSource.getJdbcUrl()).contains(";AUTO_SERVER=TRUE").contains(";WRITE_DELAY=0")
+                .endsWith(";MAX_LENGTH_INPLACE_LOB=131072");
         assertThat(output).contains("visible-elsewhere");
         assertThat(shell.exitValue()).as(output).isZero();
     }

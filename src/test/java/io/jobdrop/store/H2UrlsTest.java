@@ -47,4 +47,14 @@ class H2UrlsTest {
         assertThat(H2Urls.withDurableCommits("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(H2Urls.withDurableCommits("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
+
+    @Test
+    void keeps_job_documents_of_an_embedded_file_database_in_their_rows() {
+        assertThat(H2Urls.withInlineDocuments("jdbc:h2:file:./data/jobdrop;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:./data/jobdrop;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=131072");
+        assertThat(H2Urls.withInlineDocuments("jdbc:h2:file:./d;max_length_inplace_lob=4096"))
+                .isEqualTo("jdbc:h2:file:./d;max_length_inplace_lob=4096");
+        assertThat(H2Urls.withInlineDocuments("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(H2Urls.withInlineDocuments("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
 }
