@@ -26,6 +26,7 @@ import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds jobdrop's beans from the jobdrop.* properties and binds them for the routes: the ledger, the job reader,
@@ -66,7 +68,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
         IntakeLog intakeLog = new IntakeLog();
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-committed"));
+                committedExecutor(context, "intake-committed"));
 
         ForwardPolicy policy = new ForwardPolicy(
                 Integer.parseInt(prop(props, "jobdrop.forward.max-attempts")),
@@ -91,7 +93,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "forward-committed")));
+                committedExecutor(context, "forward-committed")));
         registry.bind("forwardGate", gate);
         registry.bind("outages", new Outages(10_000));
         registry.bind("forwardPool", context.getExecutorServiceManager()
@@ -135,6 +137,16 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("bucketPollErrors", new BucketPollErrors());
         registry.bind("bucketPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "bucket", Integer.parseInt(prop(props, "jobdrop.s3.concurrency"))));
+    }
+
+    /**
+     * One thread that carries on the exchanges whose ledger writes were committed. Its queue is unbounded: a full
+     * queue would make the ledger's writer run route steps itself (or drop them), and a route step that waits for
+     * the ledger would then wait for itself. What is in flight is bounded upstream (inbox in-flight limit, forward
+     * batch).
+     */
+    private ExecutorService committedExecutor(CamelContext context, String name) throws Exception {
+        return new ThreadPoolBuilder(context).poolSize(1).maxPoolSize(1).maxQueueSize(-1).build(this, name);
     }
 
     private static String prop(PropertiesComponent props, String key) {

@@ -52,7 +52,11 @@ final class GroupCommit implements AutoCloseable {
      */
     <T> CompletableFuture<T> submit(String what, Transactions.Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
+        if (Thread.currentThread() == writer) {
+            // whoever waits for this on the writer thread would wait for ever: fail loudly instead
+            result.completeExceptionally(new IllegalStateException("cannot " + what
+                    + " from the ledger's writer thread (a continuation of a committed write must run elsewhere)"));
+        } else if (closed) {
             result.completeExceptionally(new LedgerException("cannot " + what + ": the ledger is closed"));
         } else {
             queue.add(new Pending<>(what, work, result));

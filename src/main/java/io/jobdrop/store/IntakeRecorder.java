@@ -92,7 +92,7 @@ final class IntakeRecorder {
     private JobChange create(Connection c, IntakeClaim claim, AcceptedJob accepted, Instant now) throws SQLException {
         Job job = accepted.job();
         String jobJson = JobJson.write(job);
-        JobTable.insert(c, job, jobJson, accepted.specJson(), now);
+        JobTable.insert(c, job, now);
         VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
         JobRef ref = new JobRef(job.id, job.namespace, job.name, job.version);
         EventTable.appendForJob(c, ref, EventType.ACCEPTED, claim.displayName(),
@@ -114,7 +114,7 @@ final class IntakeRecorder {
         job.revision = current.revision() + 1;
         job.modifyTime = DbTime.unixNanos(now);
         String jobJson = JobJson.write(job);
-        JobTable.updateVersion(c, job, jobJson, accepted.specJson(), now);
+        JobTable.updateVersion(c, job, now);
         VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
         JobRef ref = new JobRef(job.id, current.namespace(), current.name(), job.version);
         EventTable.appendForJob(c, ref, EventType.UPDATED, claim.displayName(),

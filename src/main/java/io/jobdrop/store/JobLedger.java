@@ -45,7 +45,7 @@ public final class JobLedger implements AutoCloseable {
         this.writes = new GroupCommit(ds, writeBatch, "jobdrop-ledger-writer");
         Supplier<Instant> now = () -> DbTime.storable(clock.instant());
         this.intake = new IntakeRecorder(writes, now);
-        this.outbox = new OutboxClaimer(transactions, now, instanceId);
+        this.outbox = new OutboxClaimer(transactions, writes, now, instanceId);
         this.attempts = new AttemptRecorder(writes, now, instanceId);
         this.deadLetters = new DeadLetters(transactions, now, instanceId);
         this.queries = new LedgerQueries(transactions);

@@ -47,7 +47,8 @@ final class JobTable {
 
     /** The submission of the current version (read apart from the lock: it can be megabytes and is rarely needed). */
     static String currentSpec(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT spec_json FROM jobs WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT v.spec_json FROM jobs j JOIN job_versions v"
+                + " ON v.job_id = j.id AND v.version = j.version WHERE j.id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -58,10 +59,10 @@ final class JobTable {
         }
     }
 
-    static void insert(Connection c, Job job, String jobJson, String specJson, Instant now) throws SQLException {
+    /** A new job; its documents go to {@link VersionTable}. */
+    static void insert(Connection c, Job job, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (id, namespace, name, version, revision, state,"
-                + " delivery, create_time, modify_time, job_json, spec_json, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " delivery, create_time, modify_time, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, job.id);
             s.setString(2, job.namespace);
             s.setString(3, job.name);
@@ -71,27 +72,22 @@ final class JobTable {
             s.setString(7, DeliveryState.QUEUED.wireName());
             s.setLong(8, job.createTime);
             s.setLong(9, job.modifyTime);
-            s.setString(10, jobJson);
-            s.setString(11, specJson);
-            DbTime.set(s, 12, now);
+            DbTime.set(s, 10, now);
             s.executeUpdate();
         }
     }
 
-    /** A new current version; the last error belonged to the old one. */
-    static void updateVersion(Connection c, Job job, String jobJson, String specJson, Instant now) throws SQLException {
+    /** A new current version (its documents go to {@link VersionTable}); the last error belonged to the old one. */
+    static void updateVersion(Connection c, Job job, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET version = ?, revision = ?, state = ?,"
-                + " delivery = ?, modify_time = ?, job_json = ?, spec_json = ?, last_error = NULL, updated_at = ?"
-                + " WHERE id = ?")) {
+                + " delivery = ?, modify_time = ?, last_error = NULL, updated_at = ? WHERE id = ?")) {
             s.setLong(1, job.version);
             s.setLong(2, job.revision);
             s.setString(3, job.state.stateType.wireName());
             s.setString(4, DeliveryState.QUEUED.wireName());
             s.setLong(5, job.modifyTime);
-            s.setString(6, jobJson);
-            s.setString(7, specJson);
-            DbTime.set(s, 8, now);
-            s.setString(9, job.id);
+            DbTime.set(s, 6, now);
+            s.setString(7, job.id);
             s.executeUpdate();
         }
     }

@@ -54,8 +54,9 @@ final class LedgerQueries {
     }
 
     private static JobDetail detail(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SUMMARY_COLUMNS
-                + ", orchestrator_job_id, evaluation_id, job_json FROM jobs WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(SUMMARY_COLUMNS + ", orchestrator_job_id, evaluation_id,"
+                + " (SELECT v.job_json FROM job_versions v WHERE v.job_id = jobs.id AND v.version = jobs.version)"
+                + " AS job_json FROM jobs WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 r.next();

@@ -133,6 +133,19 @@ class GroupCommitTest {
         assertThat(rows()).containsExactly("queued");
     }
 
+    @Test
+    void refuses_a_write_submitted_from_its_own_writer_thread_instead_of_waiting_for_itself() throws Exception {
+        CompletableFuture<CompletableFuture<String>> nested = new CompletableFuture<>();
+        CompletableFuture<String> outer = writes.submit("outer", c -> {
+            nested.complete(writes.submit("inner", inner -> "never"));
+            return "outer";
+        });
+
+        assertThat(outer.get(10, TimeUnit.SECONDS)).isEqualTo("outer");
+        assertThat(catchFailure(nested.get(10, TimeUnit.SECONDS))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot inner from the ledger's writer thread");
+    }
+
     /** A first write that keeps the writer busy until {@link #release}; what is submitted meanwhile waits. */
     private CompletableFuture<String> holdTheWriter() throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);

@@ -241,8 +241,13 @@ abstract class JobLedgerBehaviour {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (PreparedStatement s = other.prepareStatement("INSERT INTO jobs (id, namespace, name, version,"
-                    + " revision, state, delivery, create_time, modify_time, job_json, spec_json, updated_at)"
-                    + " VALUES ('j-other', 'default', 'race', 1, 1, 'Pending', 'queued', 7, 7, '{}', '{}', ?)")) {
+                    + " revision, state, delivery, create_time, modify_time, updated_at)"
+                    + " VALUES ('j-other', 'default', 'race', 1, 1, 'Pending', 'queued', 7, 7, ?)")) {
+                s.setObject(1, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = other.prepareStatement("INSERT INTO job_versions (job_id, version, job_json,"
+                    + " spec_json, source, created_at) VALUES ('j-other', 1, '{}', '{}', 'other.yaml', ?)")) {
                 s.setObject(1, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
                 s.executeUpdate();
             }
