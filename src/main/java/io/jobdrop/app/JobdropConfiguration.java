@@ -145,8 +145,10 @@ public final class JobdropConfiguration implements CamelConfiguration {
      * the ledger would then wait for itself. What is in flight is bounded upstream (inbox in-flight limit, forward
      * batch).
      */
-    private ExecutorService committedExecutor(CamelContext context, String name) throws Exception {
-        return new ThreadPoolBuilder(context).poolSize(1).maxPoolSize(1).maxQueueSize(-1).build(this, name);
+    static ExecutorService committedExecutor(CamelContext context, String name) throws Exception {
+        // Camel reads a queue size of 0 or less as "no queue" (a SynchronousQueue), not as unbounded
+        return new ThreadPoolBuilder(context).poolSize(1).maxPoolSize(1).maxQueueSize(Integer.MAX_VALUE)
+                .build(JobdropConfiguration.class, name);
     }
 
     private static String prop(PropertiesComponent props, String key) {
