@@ -13,8 +13,9 @@ import java.util.concurrent.Executor;
 
 /**
  * What every intake (inbox folder, bucket) does with one job file once it has its bytes: judge it, record the claim and
- * the verdict in the ledger (atomically, as one write of its group commit), and log one line per outcome. Where the file goes afterwards is the caller's
- * business; it must move it only after this returned, so a ledger failure (thrown) leaves it in place.
+ * the verdict in the ledger (atomically, as one write of its group commit), and log one line per outcome. Where the
+ * file goes afterwards is the caller's business; it must move it only after the record is committed, so a ledger
+ * failure leaves it in place.
  */
 public final class JobFileIntake {
 

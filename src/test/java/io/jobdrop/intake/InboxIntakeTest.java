@@ -1,0 +1,123 @@
+package io.jobdrop.intake;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.spec.JobDefaults;
+import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.spec.Stamper;
+import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.LedgerDatabase;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The asynchronous inbox step on its own, with a real ledger: what it tells the route, and when. */
+class InboxIntakeTest {
+
+    @TempDir
+    Path inbox;
+
+    private final HikariDataSource database = LedgerDatabase.open("jdbc:h2:mem:inbox-" + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final JobLedger ledger = new JobLedger(database, Clock.systemUTC(), "test");
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final InboxIntake intake = new InboxIntake(new JobFileIntake(
+            new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID), JobDefaults.BACALHAU),
+            ledger, new IntakeLog(), Runnable::run), 2);
+
+    @AfterEach
+    void close() throws Exception {
+        ledger.close();
+        database.close();
+    }
+
+    @Test
+    void goes_on_once_each_file_is_committed_with_the_folder_it_belongs_in() throws Exception {
+        List<Exchange> exchanges = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(6);
+        for (int i = 0; i < 6; i++) {
+            String content = i % 3 == 2 ? "Name: broken\nType: batch\n" : job("job-" + i);
+            Exchange exchange = exchangeFor(write("f" + i + ".yaml", content));
+            exchanges.add(exchange);
+            boolean sync = intake.process(exchange, doneSync -> done.countDown());
+            assertThat(sync).as("the step goes on asynchronously").isFalse();
+        }
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 6; i++) {
+            Exchange exchange = exchanges.get(i);
+            assertThat(exchange.getException()).isNull();
+            if (i % 3 == 2) {
+                assertThat(exchange.getProperty(InboxIntake.FOLDER)).isEqualTo(".error");
+                assertThat(exchange.getProperty(InboxIntake.REPORT, String.class))
+                        .contains("\"file\":\"f" + i + ".yaml\"", "\"verdict\":\"rejected\"");
+            } else {
+                assertThat(exchange.getProperty(InboxIntake.FOLDER)).isEqualTo(".done");
+            }
+        }
+        assertThat(ledger.listJobs(null, 100)).extracting(summary -> summary.name())
+                .containsExactlyInAnyOrder("job-0", "job-1", "job-3", "job-4");
+    }
+
+    @Test
+    void fails_a_file_that_is_gone_at_once_with_no_such_file_so_the_route_rolls_it_back_quietly() throws Exception {
+        File gone = write("gone.yaml", job("gone")).toFile();
+        Files.delete(gone.toPath());
+        Exchange exchange = exchangeFor(gone);
+
+        assertThat(intake.process(exchange, doneSync -> { })).isTrue();
+        assertThat(exchange.getException()).isInstanceOf(NoSuchFileException.class);
+        // its in-flight permit came back: two more files still go through a step that allows two at once
+        CountDownLatch done = new CountDownLatch(2);
+        intake.process(exchangeFor(write("a.yaml", job("a")).toFile()), doneSync -> done.countDown());
+        intake.process(exchangeFor(write("b.yaml", job("b")).toFile()), doneSync -> done.countDown());
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ledger.listJobs(null, 100)).extracting(summary -> summary.name()).containsExactlyInAnyOrder("a", "b");
+    }
+
+    private Exchange exchangeFor(Path file) {
+        return exchangeFor(file.toFile());
+    }
+
+    private Exchange exchangeFor(File file) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(file);
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, file.getName());
+        exchange.getMessage().setHeader(Exchange.FILE_PATH, file.getPath());
+        exchange.getMessage().setHeader(Exchange.FILE_LAST_MODIFIED, file.lastModified());
+        return exchange;
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(inbox.resolve(name), content);
+    }
+
+    private static String job(String name) {
+        return """
+                Name: %s
+                Type: batch
+                Tasks:
+                  - Name: main
+                    Engine:
+                      Type: docker
+                      Params:
+                        Image: ubuntu:24.04
+                """.formatted(name);
+    }
+}
