@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code outbox} table: the versions still to be sent, when they are due, and who is sending them now. */
 final class OutboxTable {
@@ -45,15 +47,42 @@ final class OutboxTable {
         }
     }
 
+    /** Due rows nobody holds a lease on, oldest due first: the outbox_due_idx index read in order, up to a limit. */
+    static final String DUE = "SELECT job_id, version FROM outbox WHERE next_attempt_at <= ?"
+            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, job_id LIMIT ?";
+
     /**
      * Due rows nobody holds a lease on, oldest due first, row-locked. SKIP LOCKED makes concurrent claimers pass over
-     * each other's rows instead of waiting (PostgreSQL, and H2 2.x, which applies the limit before skipping, so it may
-     * return fewer rows than are due; the next poll takes the rest).
+     * each other's rows instead of waiting. PostgreSQL does it in one query. On H2 a locking read sorts every due row
+     * before the limit (a claim took seconds with 20,000 jobs queued), so H2 reads the due rows unlocked, in index
+     * order, and then locks those by primary key, skipping the locked ones. {@link #lease} re-checks the condition in
+     * its update either way.
      */
     static List<Candidate> lockDue(Connection c, Instant now, int max) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT job_id, version FROM outbox WHERE next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, job_id LIMIT ?"
-                + " FOR UPDATE SKIP LOCKED")) {
+        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+            return candidates(c, DUE + " FOR UPDATE SKIP LOCKED", now, max);
+        }
+        List<Candidate> due = candidates(c, DUE, now, max);
+        if (due.isEmpty()) {
+            return due;
+        }
+        Set<String> locked = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM outbox WHERE job_id IN ("
+                + "?, ".repeat(due.size() - 1) + "?) FOR UPDATE SKIP LOCKED")) {
+            for (int i = 0; i < due.size(); i++) {
+                s.setString(i + 1, due.get(i).jobId());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    locked.add(r.getString(1));
+                }
+            }
+        }
+        return due.stream().filter(candidate -> locked.contains(candidate.jobId())).toList();
+    }
+
+    private static List<Candidate> candidates(Connection c, String sql, Instant now, int max) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             DbTime.set(s, 1, now);
             DbTime.set(s, 2, now);
             s.setInt(3, max);

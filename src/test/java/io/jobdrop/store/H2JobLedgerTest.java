@@ -35,6 +35,16 @@ class H2JobLedgerTest extends JobLedgerBehaviour {
     }
 
     @Test
+    void claims_by_reading_the_due_index_in_order_without_sorting_the_outbox() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var plan = s.executeQuery("EXPLAIN " + OutboxTable.DUE.replace("?", "CURRENT_TIMESTAMP")
+                     .replace("LIMIT CURRENT_TIMESTAMP", "LIMIT 100"))) {
+            plan.next();
+            assertThat(plan.getString(1)).contains("OUTBOX_DUE_IDX").contains("/* index sorted */");
+        }
+    }
+
+    @Test
     void another_process_can_read_the_database_while_the_pool_holds_it() throws Exception {
         record("visible-elsewhere");
         String h2Jar = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
