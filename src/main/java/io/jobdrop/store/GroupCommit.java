@@ -119,7 +119,7 @@ final class GroupCommit implements AutoCloseable {
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
+                Transactions.rollbackQuietly(connection, e);
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
@@ -139,14 +139,6 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private static Throwable failure(String what, Exception e) {
-        return e instanceof SQLException ? new LedgerException("cannot " + what + ": " + e.getMessage(), e) : e;
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
+        return e instanceof SQLException sql ? Transactions.failure(what, sql) : e;
     }
 }

@@ -31,11 +31,16 @@ final class Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new LedgerException("cannot " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    /** A database failure in the words every ledger operation uses: "cannot <what>: <the database's message>". */
+    static LedgerException failure(String what, SQLException e) {
+        return new LedgerException("cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    static void rollbackQuietly(Connection connection, Exception cause) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {
