@@ -1,6 +1,6 @@
 package io.jobdrop.cli;
 
-import io.jobdrop.spec.template.TemplateVars;
+import io.jobdrop.ingest.TemplateVars;
 
 import java.io.IOException;
 import java.io.InputStream;

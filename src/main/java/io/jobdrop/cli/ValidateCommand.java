@@ -1,12 +1,12 @@
 package io.jobdrop.cli;
 
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobDefaults;
-import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.Problem;
-import io.jobdrop.spec.Stamper;
-import io.jobdrop.spec.VerdictReport;
-import io.jobdrop.spec.template.TemplateVars;
+import io.jobdrop.ingest.Stamper;
+import io.jobdrop.ingest.VerdictReport;
+import io.jobdrop.ingest.TemplateVars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,6 @@
 package io.jobdrop.intake;
 
-import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.ingest.FileVerdict;
 import io.jobdrop.spec.Problem;
 import io.jobdrop.store.IntakeClaim;
 import org.apache.camel.Exchange;

@@ -1,8 +1,8 @@
 package io.jobdrop.intake;
 
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobFileReader;
-import io.jobdrop.spec.VerdictReport;
+import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobFileReader;
+import io.jobdrop.ingest.VerdictReport;
 import io.jobdrop.store.Disposition;
 import io.jobdrop.store.FileOutcome;
 import io.jobdrop.store.IntakeClaim;

@@ -158,7 +158,7 @@ public class Task {
      * The first repeated alias or target (relative path and message); per element the alias is looked at first. Empty
      * values never clash, and values are compared as they stand (on main, before trimming).
      */
-    static Optional<Violations.Entry> firstDuplicateInput(List<InputSource> sources) {
+    public static Optional<Violations.Entry> firstDuplicateInput(List<InputSource> sources) {
         if (sources == null) {
             return Optional.empty();
         }

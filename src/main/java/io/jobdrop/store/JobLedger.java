@@ -1,6 +1,6 @@
 package io.jobdrop.store;
 
-import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.ingest.FileVerdict;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -2,9 +2,9 @@ package io.jobdrop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jobdrop.spec.AcceptedJob;
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.ingest.AcceptedJob;
+import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobFileReader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package io.jobdrop.bench;
 
-import io.jobdrop.spec.AcceptedJob;
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobDefaults;
-import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.ingest.AcceptedJob;
+import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.Problem;
-import io.jobdrop.spec.Stamper;
+import io.jobdrop.ingest.Stamper;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.jobdrop.bench;
 
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobDefaults;
-import io.jobdrop.spec.JobFileReader;
-import io.jobdrop.spec.Stamper;
+import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobFileReader;
+import io.jobdrop.ingest.Stamper;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.jobdrop.intake;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.jobdrop.spec.JobDefaults;
-import io.jobdrop.spec.JobFileReader;
-import io.jobdrop.spec.Stamper;
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobFileReader;
+import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.JobSummary;
 import io.jobdrop.store.LedgerDatabase;

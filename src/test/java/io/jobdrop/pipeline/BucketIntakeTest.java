@@ -1,11 +1,11 @@
 package io.jobdrop.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobdrop.spec.JobDefaults;
-import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.JobJson;
-import io.jobdrop.spec.Stamper;
-import io.jobdrop.spec.VerdictReport;
+import io.jobdrop.ingest.Stamper;
+import io.jobdrop.ingest.VerdictReport;
 import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.JobSummary;
 import io.jobdrop.testing.S3ProxyServer;

@@ -1,12 +1,12 @@
 package io.jobdrop.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobdrop.spec.AcceptedJob;
-import io.jobdrop.spec.FileVerdict;
-import io.jobdrop.spec.JobDefaults;
-import io.jobdrop.spec.JobFileReader;
+import io.jobdrop.ingest.AcceptedJob;
+import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.JobJson;
-import io.jobdrop.spec.Stamper;
+import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.EventType;
 import io.jobdrop.store.JobDetail;

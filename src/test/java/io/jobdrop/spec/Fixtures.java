@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Small builders for jobs written directly in Java, and shortcuts to run the rules. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** A minimal valid job: one task {@code main} on docker. */
-    static Job job(String type) {
+    public static Job job(String type) {
         Job job = new Job();
         job.type = type;
         job.count = 1;
@@ -20,7 +20,7 @@ final class Fixtures {
         return job;
     }
 
-    static Task task(String name) {
+    public static Task task(String name) {
         Task task = new Task();
         task.name = name;
         task.engine = spec("docker", "Image", "busybox");
@@ -28,11 +28,11 @@ final class Fixtures {
     }
 
     /** A job with one task, so tests can write {@code onlyTask(job)}. */
-    static Task onlyTask(Job job) {
+    public static Task onlyTask(Job job) {
         return job.tasks.get(0);
     }
 
-    static SpecConfig spec(String type, Object... keysAndValues) {
+    public static SpecConfig spec(String type, Object... keysAndValues) {
         SpecConfig spec = new SpecConfig();
         spec.type = type;
         if (keysAndValues.length > 0) {
@@ -41,7 +41,7 @@ final class Fixtures {
         return spec;
     }
 
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -49,7 +49,7 @@ final class Fixtures {
         return map;
     }
 
-    static Map<String, String> strings(String... keysAndValues) {
+    public static Map<String, String> strings(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
@@ -57,7 +57,7 @@ final class Fixtures {
         return map;
     }
 
-    static InputSource input(String alias, String target) {
+    public static InputSource input(String alias, String target) {
         InputSource input = new InputSource();
         input.source = spec("urlDownload", "URL", "https://example.com/data.csv");
         input.alias = alias;
@@ -65,14 +65,14 @@ final class Fixtures {
         return input;
     }
 
-    static ResultPath result(String name, String path) {
+    public static ResultPath result(String name, String path) {
         ResultPath result = new ResultPath();
         result.name = name;
         result.path = path;
         return result;
     }
 
-    static ResourcesConfig resources(String cpu, String memory, String disk, String gpu) {
+    public static ResourcesConfig resources(String cpu, String memory, String disk, String gpu) {
         ResourcesConfig r = new ResourcesConfig();
         r.cpu = cpu;
         r.memory = memory;
@@ -81,7 +81,7 @@ final class Fixtures {
         return r;
     }
 
-    static TimeoutConfig timeouts(long execution, long queue, long total) {
+    public static TimeoutConfig timeouts(long execution, long queue, long total) {
         TimeoutConfig t = new TimeoutConfig();
         t.executionTimeout = execution;
         t.queueTimeout = queue;
@@ -89,7 +89,7 @@ final class Fixtures {
         return t;
     }
 
-    static NetworkConfig network(Network type, String... domains) {
+    public static NetworkConfig network(Network type, String... domains) {
         NetworkConfig n = new NetworkConfig();
         n.type = type;
         if (domains.length > 0) {
@@ -98,7 +98,7 @@ final class Fixtures {
         return n;
     }
 
-    static PortMapping port(String name, long staticPort, long target) {
+    public static PortMapping port(String name, long staticPort, long target) {
         PortMapping p = new PortMapping();
         p.name = name;
         p.staticPort = staticPort;
@@ -106,7 +106,7 @@ final class Fixtures {
         return p;
     }
 
-    static LabelSelectorRequirement constraint(String key, String operator, String... values) {
+    public static LabelSelectorRequirement constraint(String key, String operator, String... values) {
         LabelSelectorRequirement c = new LabelSelectorRequirement();
         c.key = key;
         c.operator = operator;
@@ -116,28 +116,28 @@ final class Fixtures {
         return c;
     }
 
-    static Violations.Entry entry(String path, String message) {
+    public static Violations.Entry entry(String path, String message) {
         return new Violations.Entry(path, message);
     }
 
-    static List<Violations.Entry> submissionErrors(Job job) {
+    public static List<Violations.Entry> submissionErrors(Job job) {
         Violations errors = Violations.collector();
         job.validateSubmission(errors);
         return errors.entries();
     }
 
-    static List<Violations.Entry> storedErrors(Job job) {
+    public static List<Violations.Entry> storedErrors(Job job) {
         Violations errors = Violations.collector();
         job.validateStored(errors);
         return errors.entries();
     }
 
-    static List<String> messages(List<Violations.Entry> entries) {
+    public static List<String> messages(List<Violations.Entry> entries) {
         return entries.stream().map(Violations.Entry::message).toList();
     }
 
     /** The errors of one task validated on its own, with the prefix Bacalhau gives a task named {@code main}. */
-    static List<Violations.Entry> taskErrors(Task task) {
+    public static List<Violations.Entry> taskErrors(Task task) {
         Violations errors = Violations.collector();
         task.validateSubmission(errors);
         return errors.entries();

@@ -1,5 +1,6 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.ingest.JobDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

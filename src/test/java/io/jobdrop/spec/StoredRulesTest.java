@@ -1,5 +1,7 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.Stamper;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

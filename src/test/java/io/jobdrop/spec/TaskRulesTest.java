@@ -1,5 +1,6 @@
 package io.jobdrop.spec;
 
+import io.jobdrop.ingest.JobDefaults;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

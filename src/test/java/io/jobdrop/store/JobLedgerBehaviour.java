@@ -2,8 +2,8 @@ package io.jobdrop.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import io.jobdrop.spec.AcceptedJob;
-import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.ingest.AcceptedJob;
+import io.jobdrop.ingest.FileVerdict;
 import io.jobdrop.spec.JobJson;
 import io.jobdrop.spec.Problem;
 import org.h2.jdbcx.JdbcDataSource;

@@ -1,7 +1,7 @@
 package io.jobdrop.store;
 
-import io.jobdrop.spec.AcceptedJob;
-import io.jobdrop.spec.FileVerdict;
+import io.jobdrop.ingest.AcceptedJob;
+import io.jobdrop.ingest.FileVerdict;
 import io.jobdrop.spec.Job;
 import io.jobdrop.spec.JobJson;
 import io.jobdrop.spec.JobStateType;

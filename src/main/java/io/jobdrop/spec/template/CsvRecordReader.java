@@ -11,7 +11,7 @@ import java.util.List;
  * comma-separated, "..." quotes with "" for a quote, empty lines skipped, no trimming, no lazy quotes. Errors keep
  * Go's wording, e.g. {@code parse error on line 1, column 3: bare " in non-quoted-field}.
  */
-final class CsvRecordReader {
+public final class CsvRecordReader {
     private static final String BARE_QUOTE = "bare \" in non-quoted-field";
     private static final String QUOTE = "extraneous or missing \" in quoted-field";
 
@@ -23,7 +23,7 @@ final class CsvRecordReader {
         this.input = text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static List<String> firstRecord(String text) {
+    public static List<String> firstRecord(String text) {
         return new CsvRecordReader(text).read();
     }
 

@@ -1,4 +1,4 @@
-package io.jobdrop.spec.template;
+package io.jobdrop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,12 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.spec.Task;
+import io.jobdrop.spec.Fixtures;
+import io.jobdrop.spec.InputSource;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.SpecConfig;
+import io.jobdrop.spec.Violations;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

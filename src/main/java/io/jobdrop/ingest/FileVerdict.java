@@ -1,5 +1,6 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.Problem;
 import java.util.List;
 
 /**

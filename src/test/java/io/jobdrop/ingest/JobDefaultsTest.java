@@ -1,5 +1,9 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.Fixtures;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.ResourcesConfig;
+import io.jobdrop.spec.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,6 @@
-package io.jobdrop.spec.template;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.template.CsvRecordReader;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.GoText;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.JobState;
+import io.jobdrop.spec.JobStateType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

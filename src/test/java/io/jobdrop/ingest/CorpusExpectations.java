@@ -1,4 +1,4 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.spec.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

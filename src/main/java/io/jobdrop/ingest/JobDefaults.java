@@ -1,5 +1,11 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.GoText;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.ResourcesConfig;
+import io.jobdrop.spec.SpecConfig;
+import io.jobdrop.spec.Task;
+import io.jobdrop.spec.TimeoutConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.Problem;
 import java.util.List;
 
 /**

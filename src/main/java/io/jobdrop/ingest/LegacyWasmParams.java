@@ -1,5 +1,8 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.GoText;
+import io.jobdrop.spec.InputSource;
+import io.jobdrop.spec.SpecConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

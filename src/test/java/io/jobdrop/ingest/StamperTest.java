@@ -1,5 +1,10 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.Fixtures;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.spec.JobStateType;
+import io.jobdrop.spec.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,10 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.GoText;
+import io.jobdrop.spec.InputSource;
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.Task;
+import io.jobdrop.spec.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

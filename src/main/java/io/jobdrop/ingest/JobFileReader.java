@@ -1,5 +1,10 @@
-package io.jobdrop.spec;
+package io.jobdrop.ingest;
 
+import io.jobdrop.spec.Job;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.spec.Problem;
+import io.jobdrop.spec.SourceMap;
+import io.jobdrop.spec.Violations;
 import io.jobdrop.spec.parse.GoYaml;
 import io.jobdrop.spec.parse.JobDecoder;
 import io.jobdrop.spec.parse.YamlDocument;
