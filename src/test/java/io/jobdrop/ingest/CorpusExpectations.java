@@ -1,5 +1,7 @@
 package io.jobdrop.ingest;
 
+import io.jobdrop.testing.Corpus;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +13,7 @@ import java.util.Map;
 /** The shared corpus and its expected.tsv: Bacalhau's own verdict on each file. */
 final class CorpusExpectations {
 
-    static final Path CORPUS = Path.of(System.getProperty("jobdrop.corpus", "../shared/corpus/bacalhau"));
+    static final Path CORPUS = Corpus.dir();
 
     record Row(String file, String verdict, String stage, String fragment, String verdictWithVars) {
         boolean needsVars() {

@@ -1,6 +1,7 @@
 package io.jobdrop.ingest;
 
 import io.jobdrop.spec.Problem;
+import io.jobdrop.testing.NeedsCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every row of the corpus' expected.tsv through the whole reader: Bacalhau's verdict, the first error (or warning)
  * containing Bacalhau's words, and for the template files the verdict once the header's variables are supplied.
  */
+@NeedsCorpus
 class JobFileReaderCorpusTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);

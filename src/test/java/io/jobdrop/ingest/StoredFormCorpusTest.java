@@ -4,6 +4,7 @@ import io.jobdrop.spec.Job;
 import io.jobdrop.spec.JobJson;
 import io.jobdrop.spec.JobStateType;
 import io.jobdrop.spec.Task;
+import io.jobdrop.testing.NeedsCorpus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each accepted corpus job is what a Bacalhau main orchestrator stores for a new job (spec §5, §12): defaults,
  * Count per type, empty collections, Network Default, stamps — apart from the ID and the times.
  */
+@NeedsCorpus
 class StoredFormCorpusTest {
 
     static Stream<String> acceptedFiles() {

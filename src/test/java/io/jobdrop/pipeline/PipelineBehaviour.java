@@ -11,6 +11,7 @@ import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.EventType;
 import io.jobdrop.store.JobDetail;
 import io.jobdrop.store.JobSummary;
+import io.jobdrop.testing.NeedsCorpus;
 import io.jobdrop.testing.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,7 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    @NeedsCorpus
     @Test
     void delivers_every_accepted_corpus_file_once_and_bumps_versions_of_same_name_updates() throws IOException {
         List<String> accepted = CorpusRows.acceptedWithoutVars();
@@ -76,6 +78,7 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
                 .allMatch(j -> j.delivery() == DeliveryState.SUBMITTED));
     }
 
+    @NeedsCorpus
     @Test
     void files_rejected_jobs_into_error_with_a_report_naming_line_and_column() throws IOException {
         List<CorpusRows.Row> rejected = CorpusRows.rejectedWithoutVars();

@@ -5,6 +5,7 @@ import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.JobSummary;
 import io.jobdrop.testing.BacalhauDouble;
+import io.jobdrop.testing.Corpus;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class PipelineTestSupport extends CamelMainTestSupport {
 
-    static final Path CORPUS = Path.of(System.getProperty("jobdrop.corpus", "../shared/corpus/bacalhau"));
+    static final Path CORPUS = Corpus.dir();
 
     // CamelTestSupport reads the properties from its constructor, before field initializers would run: these are
     // created on first use instead (and must have no initializer, which would overwrite them afterwards).

@@ -3,6 +3,7 @@ package io.jobdrop.spec.parse;
 import io.jobdrop.spec.Job;
 import io.jobdrop.spec.SourcePosition;
 import io.jobdrop.spec.Violations;
+import io.jobdrop.testing.Corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ record Decoding(JobDecoder.Decoded decoded, List<Violations.Entry> errors, List<
     }
 
     static Path corpus() {
-        return Path.of(System.getProperty("jobdrop.corpus", "../shared/corpus/bacalhau"));
+        return Corpus.dir();
     }
 
     Job job() {

@@ -1,6 +1,7 @@
 package io.jobdrop.spec.parse;
 
 import io.jobdrop.spec.SourcePosition;
+import io.jobdrop.testing.NeedsCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +96,7 @@ class GoYamlDocumentsTest {
                 .hasMessage("converting yaml to json: yaml: map merge requires map or sequence of maps as the value");
     }
 
+    @NeedsCorpus
     @Test
     void gives_the_corpus_collection_key_exactly_the_cli_message() {
         String text = Decoding.corpusText("docs-main__docs__cli__job__run.md__L305.yaml");

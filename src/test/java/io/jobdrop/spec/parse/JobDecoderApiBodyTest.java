@@ -4,6 +4,7 @@ import io.jobdrop.spec.Job;
 import io.jobdrop.spec.JobStateType;
 import io.jobdrop.spec.Network;
 import io.jobdrop.spec.Violations;
+import io.jobdrop.testing.NeedsCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JobDecoderApiBodyTest {
 
+    @NeedsCorpus
     @ParameterizedTest
     @ValueSource(strings = {"docs-main__docs__api__README.md__L32.request.json", "docs-main__docs__api__jobs.md__L164.request.json",
             "docs-main__docs__api__jobs.md__L26.response.json"})
@@ -26,6 +28,7 @@ class JobDecoderApiBodyTest {
         assertThat(d.job().tasks).isNotEmpty();
     }
 
+    @NeedsCorpus
     @Test
     void decodes_server_fields_so_that_sanitize_can_warn_about_them() {
         Job job = Decoding.ofCorpus("docs-main__docs__api__jobs.md__L26.response.json").job();
@@ -39,6 +42,7 @@ class JobDecoderApiBodyTest {
         assertThat(job.tasks.get(0).timeouts.executionTimeout).isEqualTo(1800);
     }
 
+    @NeedsCorpus
     @Test
     void ignores_unknown_keys_in_the_body_such_as_the_misnamed_resources() {
         Decoding d = Decoding.ofCorpus("docs-main__docs__api__README.md__L32.request.json");

@@ -4,6 +4,7 @@ import io.jobdrop.spec.Job;
 import io.jobdrop.spec.Network;
 import io.jobdrop.spec.SourcePosition;
 import io.jobdrop.spec.Task;
+import io.jobdrop.testing.NeedsCorpus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JobDecoderBindingTest {
 
+    @NeedsCorpus
     @Test
     void decodes_an_all_lower_case_corpus_file_fully() {
         Decoding d = Decoding.ofCorpus("bacalhau-main__testdata__jobs__docker-hello.yaml");

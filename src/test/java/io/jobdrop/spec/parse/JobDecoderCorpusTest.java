@@ -1,6 +1,7 @@
 package io.jobdrop.spec.parse;
 
 import io.jobdrop.spec.Violations;
+import io.jobdrop.testing.NeedsCorpus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The corpus verdicts of {@code expected.tsv} that belong to decoding: files rejected at the unmarshal stage fail
  * with the listed fragment, every other file that needs no template decodes without errors.
  */
+@NeedsCorpus
 class JobDecoderCorpusTest {
 
     record Row(String file, String stage, String fragment) {

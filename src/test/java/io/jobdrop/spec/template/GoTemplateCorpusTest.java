@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jobdrop.spec.SourcePosition;
+import io.jobdrop.testing.Corpus;
+import io.jobdrop.testing.NeedsCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The corpus files that `bacalhau job run` templates, checked against expected.tsv's template rows. */
+@NeedsCorpus
 class GoTemplateCorpusTest {
 
     /** The variables named in expected.tsv's header. */
@@ -33,7 +36,7 @@ class GoTemplateCorpusTest {
             "OpenSearchEndpoint", "http://opensearch:9200");
 
     static Path corpus() {
-        return Path.of(System.getProperty("jobdrop.corpus", "../shared/corpus/bacalhau"));
+        return Corpus.dir();
     }
 
     static String read(String file) throws IOException {
