@@ -6,6 +6,7 @@ import io.jobdrop.store.JobSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop jobs}: the jobs in the ledger, newest first. */
-@Command(name = "jobs", description = "List the jobs jobdrop has recorded and where their delivery stands.")
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List the jobs jobdrop has recorded and where their delivery stands.")
 final class JobsCommand implements Callable<Integer> {
 
     @Spec
@@ -33,11 +34,25 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "At most this many jobs (default ${DEFAULT-VALUE}).")
     int limit;
 
+    private static final List<String> STATES = List.of("queued", "submitted", "dead");
+
     @Override
     public Integer call() {
+        String delivery = state == null ? null : state.toLowerCase(Locale.ROOT);
+        if (delivery != null && !STATES.contains(delivery)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--state must be queued, submitted or dead, not '" + state + "'");
+        }
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        }
         List<JobSummary> jobs;
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
-            jobs = open.ledger().listJobs(state == null ? null : state.toLowerCase(Locale.ROOT), limit);
+            jobs = open.ledger().listJobs(delivery, limit);
+            if (jobs.isEmpty() && (delivery == null || open.ledger().listJobs(null, 1).isEmpty())) {
+                spec.commandLine().getErr().println("jobdrop jobs: " + open.emptyNote());
+                spec.commandLine().getErr().flush();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
