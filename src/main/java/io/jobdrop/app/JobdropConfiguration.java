@@ -28,6 +28,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolBuilder;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.InetAddress;
@@ -96,6 +97,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("inboxHealth", new InboxHealthCheck(props.path("jobdrop.inbox")));
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         bindBuckets(context, props, fileIntake, clock);
+        LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
     }
 
     /**
