@@ -1,11 +1,5 @@
 package io.jobdrop.cli;
 
-import io.jobdrop.ingest.JobDefaults;
-import io.jobdrop.ingest.JobFileReader;
-import io.jobdrop.ingest.Stamper;
-import io.jobdrop.store.IntakeClaim;
-import io.jobdrop.store.JobLedger;
-import io.jobdrop.store.LedgerDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,12 +9,8 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,18 +36,8 @@ class CommandLineTest {
         return "jdbc:h2:file:" + dir.resolve("data/jobdrop");
     }
 
-    /** A ledger holding one job, recorded as the inbox would record it. */
     private String ledgerWith(String name) throws Exception {
-        String job = "Name: " + name + "\nType: batch\nTasks:\n  - Name: main\n    Engine:\n      Type: docker\n"
-                + "      Params: {Image: ubuntu}\n";
-        try (var ds = LedgerDatabase.open(db(), "sa", "");
-             JobLedger ledger = new JobLedger(ds, Clock.systemUTC(), "test")) {
-            JobFileReader reader = new JobFileReader(false, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
-                    JobDefaults.BACALHAU);
-            ledger.recordFile(new IntakeClaim("inbox", name + ".yaml|1", name + ".yaml"),
-                    reader.read(name + ".yaml", job.getBytes(StandardCharsets.UTF_8)));
-        }
-        return db();
+        return TestLedgers.withJobs(db(), name);
     }
 
     @ParameterizedTest
