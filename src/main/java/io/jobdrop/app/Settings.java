@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * strongest first, in the command-line flags, the {@code -D} system properties, the environment (the key in upper
  * case, dots and dashes as underscores: {@code JOBDROP_INBOX_STABLE_MS}), and the packaged default. Each value
  * remembers where it came from, so a bad one is reported with its key and its source rather than as a parse error.
- * The Camel context gets the resolved values as they are ({@link CamelSettings}), so routes and beans see the same.
+ * The Camel context gets the resolved values as they are ({@link JobdropMain}), so routes and beans see the same.
  */
 public final class Settings {
 
