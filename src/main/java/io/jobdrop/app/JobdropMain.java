@@ -6,6 +6,8 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -29,15 +31,11 @@ public final class JobdropMain {
      * @throws SettingException naming the key, the value and its source
      */
     public static Main create(Settings settings) {
-        String orchestrator = settings.orchestratorUrl().toString();
         ApiAddress.of(settings).checkFree();
         Main main = new Main();
         main.configure().addConfiguration(JobdropConfiguration.class);
         main.bind(SETTINGS_BEAN, settings);
-        Properties overrides = new Properties();
-        overrides.putAll(settings.all());
-        overrides.put("jobdrop.orchestrator.url", orchestrator);
-        main.setOverrideProperties(overrides);
+        main.setOverrideProperties(placeholders(settings));
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {
@@ -45,6 +43,14 @@ public final class JobdropMain {
             }
         });
         return main;
+    }
+
+    /** What {@code {{jobdrop.*}}} placeholders resolve to: the settings, with the orchestrator's address worked out. */
+    private static Properties placeholders(Settings settings) {
+        Properties values = new Properties();
+        values.putAll(settings.all());
+        values.put("jobdrop.orchestrator.url", settings.orchestratorUrl().toString());
+        return values;
     }
 
     /** Placeholders resolve from jobdrop's properties only: no environment or -D lookups ahead of them. */
@@ -69,16 +75,16 @@ public final class JobdropMain {
             return bound;
         }
         PropertiesComponent props = context.getPropertiesComponent();
-        java.util.List<Settings.Flag> overrides = new java.util.ArrayList<>();
+        List<Settings.Flag> overrides = new ArrayList<>();
         Properties given = props instanceof org.apache.camel.component.properties.PropertiesComponent pc
                 ? pc.getOverrideProperties() : null;
         if (given != null) {
-            given.stringPropertyNames().forEach(key -> overrides.add(
+            given.stringPropertyNames().stream().filter(key -> key.startsWith("jobdrop.")).forEach(key -> overrides.add(
                     new Settings.Flag(key, "override property " + key, given.getProperty(key))));
         }
         Settings settings = Settings.resolve(overrides);
         ownPlaceholders(context);
-        settings.all().forEach(props::addOverrideProperty);
+        placeholders(settings).forEach((key, value) -> props.addOverrideProperty((String) key, (String) value));
         return settings;
     }
 }

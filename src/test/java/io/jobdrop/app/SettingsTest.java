@@ -145,6 +145,17 @@ class SettingsTest {
     }
 
     @Test
+    void a_secret_and_its_file_both_given_as_flags_is_refused() throws IOException {
+        Path file = Files.writeString(dir.resolve("token"), "from-file");
+        Settings settings = resolve(List.of(new Flag("jobdrop.orchestrator.token", "--token", "t"),
+                new Flag("jobdrop.orchestrator.token-file", "--token-file", file.toString())), Map.of(), system());
+
+        assertThatThrownBy(() -> settings.secret("jobdrop.orchestrator.token"))
+                .hasMessage("jobdrop.orchestrator.token and jobdrop.orchestrator.token-file are both set (--token, "
+                        + "--token-file); give one of them");
+    }
+
+    @Test
     void secret_looking_template_variables_stay_out_of_templates() {
         Settings settings = resolve(List.of(), Map.of("JOBDROP_VAR_region", "eu", "JOBDROP_VAR_API_TOKEN", "t",
                 "JOBDROP_VAR_db_password", "p", "JOBDROP_VAR_AWS_SECRET_ACCESS_KEY", "k"),
