@@ -77,15 +77,20 @@ public final class Settings {
                 new Value(value, Level.ENVIRONMENT, "environment variable JOBDROP_VAR_" + name)));
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith("jobdrop.")) {
-                values.put(key, new Value(system.getProperty(key).trim(), Level.SYSTEM_PROPERTY, "-D" + key));
+                values.put(key, new Value(trimmed(key, system.getProperty(key)), Level.SYSTEM_PROPERTY, "-D" + key));
             }
         }
         for (Flag flag : flags) {
             if (flag.value() != null) {
-                values.put(flag.key(), new Value(flag.value().trim(), Level.FLAG, flag.option()));
+                values.put(flag.key(), new Value(trimmed(flag.key(), flag.value()), Level.FLAG, flag.option()));
             }
         }
         return new Settings(Collections.unmodifiableMap(values), Map.copyOf(env));
+    }
+
+    /** Settings are read without surrounding blanks; a template variable's value is the user's, blanks and all. */
+    private static String trimmed(String key, String value) {
+        return key.startsWith(TEMPLATE_VARS_PREFIX) ? value : value.trim();
     }
 
     /** jobdrop.inbox.stable-ms → JOBDROP_INBOX_STABLE_MS */

@@ -2,8 +2,13 @@ package io.jobdrop.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
+
+import java.util.concurrent.Callable;
 
 /**
  * The {@code jobdrop} command line. A usage error is one line and exit code 2; a failure at run time (a missing job,
@@ -16,10 +21,20 @@ import picocli.CommandLine.ScopeType;
                 ReplayCommand.class, PrepareCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed at run time (the message says why)", "2:usage error"})
-public final class Jobdrop {
+public final class Jobdrop implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
     boolean verbose;
+
+    /** {@code jobdrop} alone: a usage error that lists the commands. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is needed: run, validate, jobs, show, replay, prepare or help");
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -165,6 +165,14 @@ class SettingsTest {
     }
 
     @Test
+    void a_template_variable_keeps_its_blanks() {
+        Settings settings = resolve(List.of(), Map.of(), system("jobdrop.template.vars.pad", " x ", "jobdrop.inbox", " in "));
+
+        assertThat(settings.templateVars()).containsEntry("pad", " x ");
+        assertThat(settings.text("jobdrop.inbox")).isEqualTo("in");
+    }
+
+    @Test
     void an_empty_exclusion_lets_every_variable_through() {
         Settings settings = resolve(List.of(), Map.of("JOBDROP_VAR_API_TOKEN", "t", "JOBDROP_TEMPLATE_EXCLUDE", ""),
                 system());

@@ -95,6 +95,23 @@ class CommandLineTest {
     }
 
     @Test
+    void no_command_is_a_usage_error_naming_the_commands() {
+        Run run = jobdrop();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("jobdrop: a command is needed: run, validate, jobs, show, replay,"
+                + " prepare or help (see 'jobdrop --help')");
+    }
+
+    @Test
+    void showing_a_missing_job_is_one_line_with_a_hint() throws Exception {
+        Run run = jobdrop("show", "--db", ledgerWith("present"), "nosuch");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly("jobdrop show: no job with ID or name nosuch - `jobdrop jobs` lists them");
+    }
+
+    @Test
     void replaying_a_missing_job_is_one_line_with_a_hint() throws Exception {
         Run run = jobdrop("replay", "--db", ledgerWith("present"), "nosuch");
 
