@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +59,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
 
-        JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
+        JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
+                new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
         IntakeLog intakeLog = new IntakeLog();
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
                 committedExecutor(context, "intake-committed"));

@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop show ID|NAME}: one job's versions, events and forward attempts. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one job: versions, events and forward attempts.")
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one job: versions, events and forward attempts.")
 final class ShowCommand implements Callable<Integer> {
 
     @Spec
@@ -30,11 +31,10 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<JobDetail> found;
-        boolean empty;
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
             found = open.ledger().show(idOrName);
-            empty = found.isEmpty() && open.ledger().listJobs(null, 1).isEmpty();
             if (found.isEmpty()) {
+                boolean empty = open.ledger().listJobs(null, 1).isEmpty();
                 spec.commandLine().getErr().println("jobdrop show: no job with ID or name " + idOrName + " - "
                         + (empty ? open.emptyNote() : "`jobdrop jobs` lists them"));
                 return Failures.RUNTIME;

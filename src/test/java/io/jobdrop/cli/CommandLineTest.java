@@ -104,6 +104,16 @@ class CommandLineTest {
     }
 
     @Test
+    void a_malformed_var_is_a_one_line_usage_error() throws IOException {
+        Path job = Files.writeString(dir.resolve("job.yaml"), "Name: x\n");
+        Run run = jobdrop("validate", "--var", "novalue", job.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "jobdrop validate: --var novalue must be formatted as key=value (see 'jobdrop validate --help')");
+    }
+
+    @Test
     void showing_a_missing_job_is_one_line_with_a_hint() throws Exception {
         Run run = jobdrop("show", "--db", ledgerWith("present"), "nosuch");
 
