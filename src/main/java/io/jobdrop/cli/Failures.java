@@ -46,7 +46,7 @@ final class Failures {
         LedgerException ledger = find(failure, LedgerException.class);
         if (ledger != null) {
             return oneLine(ledger.getMessage())
-                    + " - check --db (or JOBDROP_DB_URL): is the database running, the folder writable?";
+                    + " - check --db (or JOBDROP_DB_URL), and that the database is running and reachable";
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

@@ -159,7 +159,7 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).hasSize(1).first().asString()
                 .startsWith("jobdrop jobs: cannot connect to the ledger at jdbc:postgresql://127.0.0.1:" + closedPort)
-                .endsWith("check --db (or JOBDROP_DB_URL): is the database running, the folder writable?");
+                .endsWith("check --db (or JOBDROP_DB_URL), and that the database is running and reachable");
     }
 
     @Test
