@@ -25,9 +25,14 @@ record ApiAddress(String host, int port, String origin) {
         if (port == 0) {
             return;
         }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new SettingException("jobdrop.api.host", "jobdrop.api.host: \"" + host
+                    + "\" is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)");
+        }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(host, port));
+            socket.bind(address);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
             throw new SettingException("jobdrop.api.port", "jobdrop.api.port: cannot listen on " + this + ": " + reason

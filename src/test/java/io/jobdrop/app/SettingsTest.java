@@ -181,6 +181,22 @@ class SettingsTest {
     }
 
     @Test
+    void an_api_host_that_does_not_resolve_is_named() {
+        Settings settings = resolve(List.of(), Map.of("JOBDROP_API_HOST", "no-such-host.invalid"), system());
+
+        assertThatThrownBy(() -> ApiAddress.of(settings).checkFree()).isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("jobdrop.api.host: \"no-such-host.invalid\" is not an address of this machine");
+    }
+
+    @Test
+    void a_port_beyond_65535_is_named() {
+        Settings settings = resolve(List.of(new Flag("jobdrop.api.port", "--api-port", "70000")), Map.of(), system());
+
+        assertThatThrownBy(() -> ApiAddress.of(settings))
+                .hasMessage("jobdrop.api.port: \"70000\" is not a port number (0-65535) (from --api-port)");
+    }
+
+    @Test
     void the_environment_name_of_a_key_is_upper_case_with_underscores() {
         assertThat(Settings.envName("jobdrop.inbox.stable-ms")).isEqualTo("JOBDROP_INBOX_STABLE_MS");
         assertThat(Settings.envName("jobdrop.api.port")).isEqualTo("JOBDROP_API_PORT");
