@@ -34,6 +34,8 @@ public final class Settings {
 
     public static final String TEMPLATE_VARS_PREFIX = "jobdrop.template.vars.";
     static final String TEMPLATE_EXCLUDE = "jobdrop.template.exclude";
+    /** Keys that were renamed: still read under their old name (as -D or an override), and still resolvable there. */
+    static final Map<String, String> RENAMED = Map.of("jobdrop.api-port", "jobdrop.api.port");
     private static final String FILE_SUFFIX = "-file";
 
     /** A command-line flag's value for a key; {@code option} is how the user wrote it, e.g. {@code --inbox}. */
@@ -77,12 +79,14 @@ public final class Settings {
                 new Value(value, Level.ENVIRONMENT, "environment variable JOBDROP_VAR_" + name)));
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith("jobdrop.")) {
-                values.put(key, new Value(trimmed(key, system.getProperty(key)), Level.SYSTEM_PROPERTY, "-D" + key));
+                values.put(RENAMED.getOrDefault(key, key),
+                        new Value(trimmed(key, system.getProperty(key)), Level.SYSTEM_PROPERTY, "-D" + key));
             }
         }
         for (Flag flag : flags) {
             if (flag.value() != null) {
-                values.put(flag.key(), new Value(trimmed(flag.key(), flag.value()), Level.FLAG, flag.option()));
+                values.put(RENAMED.getOrDefault(flag.key(), flag.key()),
+                        new Value(trimmed(flag.key(), flag.value()), Level.FLAG, flag.option()));
             }
         }
         return new Settings(Collections.unmodifiableMap(values), Map.copyOf(env));
@@ -239,10 +243,11 @@ public final class Settings {
         return vars;
     }
 
-    /** Every resolved jobdrop.* value, as the Camel properties component should see it. */
+    /** Every resolved jobdrop.* value, as the Camel properties component should see it (renamed keys under both names). */
     public Map<String, String> all() {
         Map<String, String> all = new LinkedHashMap<>();
         values.forEach((key, value) -> all.put(key, value.text()));
+        RENAMED.forEach((old, current) -> all.put(old, text(current)));
         return all;
     }
 

@@ -79,6 +79,15 @@ class SettingsTest {
     }
 
     @Test
+    void the_old_api_port_name_is_still_read_and_still_resolvable() {
+        Settings settings = resolve(List.of(), Map.of(), system("jobdrop.api-port", "9292"));
+
+        assertThat(settings.integer("jobdrop.api.port")).isEqualTo(9292);
+        assertThat(settings.origin("jobdrop.api.port")).isEqualTo("-Djobdrop.api-port");
+        assertThat(settings.all()).containsEntry("jobdrop.api-port", "9292");
+    }
+
+    @Test
     void names_key_value_and_source_of_a_value_that_is_not_a_number() {
         Settings settings = resolve(List.of(), Map.of("JOBDROP_FORWARD_MAX_ATTEMPTS", "lots"), system());
 
