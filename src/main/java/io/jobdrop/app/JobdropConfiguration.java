@@ -21,25 +21,20 @@ import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.ingest.Stamper;
-import io.jobdrop.ingest.TemplateVars;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolBuilder;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.TimeUtils;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
@@ -51,27 +46,27 @@ public final class JobdropConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent props = context.getPropertiesComponent();
+        Settings props = JobdropMain.of(context);
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
 
-        HikariDataSource dataSource = LedgerDatabase.open(prop(props, "jobdrop.db.url"), prop(props, "jobdrop.db.user"),
-                prop(props, "jobdrop.db.password"));
-        dataSource.setMaximumPoolSize(Integer.parseInt(prop(props, "jobdrop.db.pool-size")));
+        HikariDataSource dataSource = LedgerDatabase.open(LedgerUrl.checked(props), prop(props, "jobdrop.db.user"),
+                props.secret("jobdrop.db.password"));
+        dataSource.setMaximumPoolSize(props.integer("jobdrop.db.pool-size", 1));
         context.addService(new Closer(dataSource));
         JobLedger ledger = new JobLedger(dataSource, clock, instanceId(),
-                Integer.parseInt(prop(props, "jobdrop.db.write-batch")));
+                props.integer("jobdrop.db.write-batch", 1));
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
 
-        JobFileReader reader = new JobFileReader(Boolean.parseBoolean(prop(props, "jobdrop.template.enabled")),
-                templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
+        JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
+                new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
         IntakeLog intakeLog = new IntakeLog();
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
                 committedExecutor(context, "intake-committed"));
 
         ForwardPolicy policy = new ForwardPolicy(
-                Integer.parseInt(prop(props, "jobdrop.forward.max-attempts")),
+                props.integer("jobdrop.forward.max-attempts", 1),
                 duration(props, "jobdrop.forward.max-age"),
                 duration(props, "jobdrop.forward.backoff-initial"),
                 duration(props, "jobdrop.forward.backoff-max"),
@@ -80,40 +75,41 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 Duration.ofHours(1));
         ForwardGate gate = new ForwardGate();
         OutboxForwarder forwarder = new OutboxForwarder(ledger, new ResponseClassifier(policy, gate), gate,
-                prop(props, "jobdrop.orchestrator.token"),
-                Integer.parseInt(prop(props, "jobdrop.forward.batch")), duration(props, "jobdrop.forward.lease"),
-                Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.forward.poll-ms"))), clock);
+                props.secret("jobdrop.orchestrator.token"),
+                props.integer("jobdrop.forward.batch", 1), duration(props, "jobdrop.forward.lease"),
+                Duration.ofMillis(props.longValue("jobdrop.forward.poll-ms")), clock);
 
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
         registry.bind("intakeLog", intakeLog);
         registry.bind("inboxIntake", new InboxIntake(fileIntake,
-                Integer.parseInt(prop(props, "jobdrop.inbox.max-in-flight"))));
+                props.integer("jobdrop.inbox.max-in-flight", 1)));
         registry.bind("dropOrder", new DropOrder());
-        registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
+        registry.bind("stableFileFilter", new StableFileFilter(props.longValue("jobdrop.inbox.stable-ms")));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
                 committedExecutor(context, "forward-committed")));
         registry.bind("forwardGate", gate);
         registry.bind("outages", new Outages(10_000));
         registry.bind("forwardPool", context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "forward", Integer.parseInt(prop(props, "jobdrop.forward.concurrency"))));
+                .newFixedThreadPool(this, "forward", props.integer("jobdrop.forward.concurrency", 1)));
         registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
-        registry.bind("inboxHealth", new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox"))));
-        registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
+        registry.bind("inboxHealth", new InboxHealthCheck(props.path("jobdrop.inbox")));
+        registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         bindBuckets(context, props, fileIntake, clock);
+        LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
     }
 
     /**
      * One bucket-intake route per configured bucket (none when jobdrop.s3.bucket is empty), sharing one S3 client and
      * one pool for the objects in flight; each with its intake bean and a health check.
      */
-    private void bindBuckets(CamelContext context, PropertiesComponent props, JobFileIntake fileIntake, Clock clock)
+    private void bindBuckets(CamelContext context, Settings props, JobFileIntake fileIntake, Clock clock)
             throws Exception {
         List<BucketSettings> buckets = BucketSettings.parse(prop(props, "jobdrop.s3.bucket"),
                 prop(props, "jobdrop.s3.prefix"), prop(props, "jobdrop.s3.done-prefix"),
                 prop(props, "jobdrop.s3.error-prefix"), prop(props, "jobdrop.s3.after"),
-                Integer.parseInt(prop(props, "jobdrop.s3.max-per-poll")));
+                props.integer("jobdrop.s3.max-per-poll"));
         if (buckets.isEmpty()) {
             return;
         }
@@ -121,10 +117,10 @@ public final class JobdropConfiguration implements CamelConfiguration {
         BucketConnection connection = new BucketConnection(prop(props, "jobdrop.s3.endpoint"),
                 prop(props, "jobdrop.s3.region"), prop(props, "jobdrop.s3.access-key"),
                 prop(props, "jobdrop.s3.secret-key"),
-                Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.s3.timeout-ms"))));
+                Duration.ofMillis(props.longValue("jobdrop.s3.timeout-ms")));
         S3Client client = connection.open();
         context.addService(new Closer(client));
-        Duration poll = Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.s3.poll-ms")));
+        Duration poll = Duration.ofMillis(props.longValue("jobdrop.s3.poll-ms"));
         BucketRoutes routes = new BucketRoutes();
         for (BucketSettings bucket : buckets) {
             String routeId = routes.routeIdFor(bucket);
@@ -136,7 +132,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("bucketRoutes", routes);
         registry.bind("bucketPollErrors", new BucketPollErrors());
         registry.bind("bucketPool", context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "bucket", Integer.parseInt(prop(props, "jobdrop.s3.concurrency"))));
+                .newFixedThreadPool(this, "bucket", props.integer("jobdrop.s3.concurrency", 1)));
     }
 
     /**
@@ -151,24 +147,12 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 .build(JobdropConfiguration.class, name);
     }
 
-    private static String prop(PropertiesComponent props, String key) {
-        return props.resolveProperty(key).map(String::trim).orElse("");
+    private static String prop(Settings props, String key) {
+        return props.text(key);
     }
 
-    private static Duration duration(PropertiesComponent props, String key) {
-        return Duration.ofMillis(TimeUtils.toMilliSeconds(prop(props, key)));
-    }
-
-    private static Map<String, String> templateVars(PropertiesComponent props) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        props.loadPropertiesAsMap().forEach((key, value) -> {
-            String k = key.toString();
-            if (k.startsWith("jobdrop.template.vars.")) {
-                vars.put(k.substring("jobdrop.template.vars.".length()), value.toString());
-            }
-        });
-        TemplateVars.fromEnvironment(System.getenv()).forEach(vars::putIfAbsent);
-        return vars;
+    private static Duration duration(Settings props, String key) {
+        return props.duration(key);
     }
 
     private static String instanceId() {

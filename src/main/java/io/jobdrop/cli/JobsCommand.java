@@ -6,6 +6,7 @@ import io.jobdrop.store.JobSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop jobs}: the jobs in the ledger, newest first. */
-@Command(name = "jobs", description = "List the jobs jobdrop has recorded and where their delivery stands.")
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List the jobs jobdrop has recorded and where their delivery stands.")
 final class JobsCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +25,7 @@ final class JobsCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledgerOptions;
 
-    @Option(names = "--state", paramLabel = "S", description = "Only jobs whose delivery is S: queued, submitted or dead.")
+    @Option(names = "--state", paramLabel = "S", description = "Only jobs that stand at S in jobdrop: queued (waiting to be sent or retried), submitted (the orchestrator took it; its job ID is shown) or dead.")
     String state;
 
     @Option(names = "--json", description = "One JSON object per job per line.")
@@ -33,29 +34,46 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "At most this many jobs (default ${DEFAULT-VALUE}).")
     int limit;
 
+    private static final List<String> STATES = List.of("queued", "submitted", "dead");
+
     @Override
     public Integer call() {
+        String delivery = state == null ? null : state.toLowerCase(Locale.ROOT);
+        if (delivery != null && !STATES.contains(delivery)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--state must be queued, submitted or dead, not '" + state + "'");
+        }
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        }
         List<JobSummary> jobs;
+        PrintWriter err = spec.commandLine().getErr();
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
-            jobs = open.ledger().listJobs(state == null ? null : state.toLowerCase(Locale.ROOT), limit);
+            jobs = open.ledger().listJobs(delivery, limit);
+            if (jobs.isEmpty() && (delivery == null || open.ledger().listJobs(null, 1).isEmpty())) {
+                err.println("jobdrop jobs: " + open.emptyNote());
+            } else if (jobs.size() == limit) {
+                long total = open.ledger().countJobs(delivery);
+                if (total > limit) {
+                    // on stderr, so that --json output stays one object per line
+                    err.printf("jobdrop jobs: %d of %d shown, the latest changed first; --limit %d shows them all%n",
+                            limit, total, total);
+                }
+            }
+            err.flush();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             jobs.forEach(job -> out.println(toJson(job)));
         } else {
-            out.printf("%-38s %-12s %-28s %7s %-10s %-9s %-24s %s%n", "ID", "NAMESPACE", "NAME", "VERSION", "DELIVERY",
-                    "STATE", "MODIFIED", "LAST ERROR");
-            for (JobSummary job : jobs) {
-                out.printf("%-38s %-12s %-28s %7d %-10s %-9s %-24s %s%n", job.id(), job.namespace(), job.name(),
-                        job.version(), label(job), job.state(), job.modifyTime(), job.lastError() == null ? "" : job.lastError());
-            }
+            JobTable.print(jobs, out);
         }
         out.flush();
         return 0;
     }
 
     private static String label(JobSummary job) {
-        return job.delivery().toString().toLowerCase(Locale.ROOT);
+        return JobTable.status(job);
     }
 
     static String toJson(JobSummary job) {
@@ -63,7 +81,8 @@ final class JobsCommand implements Callable<Integer> {
         o.put("id", job.id()).put("namespace", job.namespace()).put("name", job.name()).put("version", job.version())
                 .put("revision", job.revision()).put("delivery", label(job)).put("state", job.state())
                 .put("createTime", text(job.createTime())).put("modifyTime", text(job.modifyTime()))
-                .put("updatedAt", text(job.updatedAt())).put("lastError", job.lastError());
+                .put("updatedAt", text(job.updatedAt())).put("lastError", job.lastError())
+                .put("orchestratorJobId", job.orchestratorJobId());
         return o.toString();
     }
 

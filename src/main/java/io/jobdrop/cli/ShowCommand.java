@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop show ID|NAME}: one job's versions, events and forward attempts. */
-@Command(name = "show", description = "Show one job: versions, events and forward attempts.")
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one job: versions, events and forward attempts.")
 final class ShowCommand implements Callable<Integer> {
 
     @Spec
@@ -32,12 +33,14 @@ final class ShowCommand implements Callable<Integer> {
         Optional<JobDetail> found;
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
             found = open.ledger().show(idOrName);
+            if (found.isEmpty()) {
+                boolean empty = open.ledger().listJobs(null, 1).isEmpty();
+                spec.commandLine().getErr().println("jobdrop show: no job with ID or name " + idOrName + " - "
+                        + (empty ? open.emptyNote() : "`jobdrop jobs` lists them"));
+                return Failures.RUNTIME;
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (found.isEmpty()) {
-            spec.commandLine().getErr().println("no job with ID or name " + idOrName);
-            return 1;
-        }
         JobDetail detail = found.get();
         JobSummary job = detail.summary();
         out.printf("job %s  %s/%s  version %d  delivery %s  state %s%n", job.id(), job.namespace(), job.name(),

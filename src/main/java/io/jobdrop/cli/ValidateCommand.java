@@ -7,7 +7,9 @@ import io.jobdrop.spec.Problem;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.ingest.VerdictReport;
 import io.jobdrop.ingest.TemplateVars;
+import io.jobdrop.app.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +27,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop validate}: the offline verdict on job files, exactly as the pipeline would give it. */
-@Command(name = "validate", description = "Check job files offline, as a Bacalhau orchestrator would.",
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check job files offline, as a Bacalhau orchestrator would.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is accepted", "1:a file is rejected or unreadable", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
@@ -47,10 +50,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.resolve(Map.of());
+        Settings settings = Settings.resolve(List.of());
         Map<String, String> templateVars = new LinkedHashMap<>(settings.templateVars());
-        templateVars.putAll(TemplateVars.parse(vars));
-        boolean templating = !noTemplate && Boolean.parseBoolean(settings.get("jobdrop.template.enabled"));
+        try {
+            templateVars.putAll(TemplateVars.parse(vars));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--var " + e.getMessage());
+        }
+        boolean templating = !noTemplate && settings.bool("jobdrop.template.enabled");
         JobFileReader reader = new JobFileReader(templating, templateVars, new Stamper(Clock.systemUTC(), UUID::randomUUID),
                 JobDefaults.BACALHAU);
         PrintWriter out = spec.commandLine().getOut();

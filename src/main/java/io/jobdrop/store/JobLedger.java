@@ -99,6 +99,11 @@ public final class JobLedger implements AutoCloseable {
         return queries.list(deliveryOrNull, limit);
     }
 
+    /** @param deliveryOrNull as for {@link #listJobs}; how many jobs it would list without a limit */
+    public long countJobs(String deliveryOrNull) {
+        return queries.count(deliveryOrNull);
+    }
+
     /**
      * A job by ID, or by Name in any namespace.
      *

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class LedgerQueries {
 
     private static final String SUMMARY_COLUMNS = "SELECT id, namespace, name, version, revision, delivery, state,"
-            + " create_time, modify_time, updated_at, last_error";
+            + " create_time, modify_time, updated_at, last_error, orchestrator_job_id";
 
     private final Transactions transactions;
 
@@ -46,6 +46,23 @@ final class LedgerQueries {
         });
     }
 
+    /** How many jobs {@link #list} would show without a limit. */
+    long count(String deliveryOrNull) {
+        DeliveryState delivery = deliveryOrNull == null ? null : DeliveryState.parse(deliveryOrNull);
+        String sql = "SELECT COUNT(*) FROM jobs" + (delivery == null ? "" : " WHERE delivery = ?");
+        return transactions.inTransaction("count jobs", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (delivery != null) {
+                    s.setString(1, delivery.wireName());
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
     Optional<JobDetail> show(String idOrName) {
         return transactions.inTransaction("show " + idOrName, c -> {
             Optional<String> id = JobLookup.resolve(c, idOrName);
@@ -54,7 +71,7 @@ final class LedgerQueries {
     }
 
     private static JobDetail detail(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SUMMARY_COLUMNS + ", orchestrator_job_id, evaluation_id,"
+        try (PreparedStatement s = c.prepareStatement(SUMMARY_COLUMNS + ", evaluation_id,"
                 + " (SELECT v.job_json FROM job_versions v WHERE v.job_id = jobs.id AND v.version = jobs.version)"
                 + " AS job_json FROM jobs WHERE id = ?")) {
             s.setString(1, id);
@@ -71,6 +88,6 @@ final class LedgerQueries {
         return new JobSummary(r.getString("id"), r.getString("namespace"), r.getString("name"), r.getLong("version"),
                 r.getLong("revision"), DeliveryState.parse(r.getString("delivery")), r.getString("state"),
                 DbTime.fromUnixNanos(r.getLong("create_time")), DbTime.fromUnixNanos(r.getLong("modify_time")),
-                DbTime.get(r, "updated_at"), r.getString("last_error"));
+                DbTime.get(r, "updated_at"), r.getString("last_error"), r.getString("orchestrator_job_id"));
     }
 }

@@ -26,16 +26,28 @@ final class JobdropProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int apiPort;
+    private final Path workDir;
     private Process process;
 
     JobdropProcess(List<String> runArgs, Map<String, String> environment, Path log, int apiPort) {
+        this(List.of(), runArgs, environment, log, apiPort, null);
+    }
+
+    /**
+     * With JVM flags ({@code -Dkey=value}) and a working directory (null: the test's), for what depends on them:
+     * settings precedence, relative default paths.
+     */
+    JobdropProcess(List<String> jvmArgs, List<String> runArgs, Map<String, String> environment, Path log, int apiPort,
+                   Path workDir) {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", classPath(),
-                "io.jobdrop.cli.Jobdrop", "run", "--api-port", Integer.toString(apiPort)));
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classPath(), "io.jobdrop.cli.Jobdrop", "run", "--api-port", Integer.toString(apiPort)));
         command.addAll(runArgs);
         this.environment = environment;
         this.log = log;
         this.apiPort = apiPort;
+        this.workDir = workDir;
     }
 
     /** The test class path without empty entries: an empty one means the working directory, whose routes/ would load twice. */
@@ -45,16 +57,33 @@ final class JobdropProcess implements AutoCloseable {
     }
 
     JobdropProcess start() {
+        launch();
+        await().atMost(Duration.ofSeconds(60)).until(this::healthAnswers);
+        return this;
+    }
+
+    /** For a start that must fail: the exit code, once the process is gone. */
+    int exitCode() throws InterruptedException {
+        launch();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("jobdrop still runs after 60 s:\n" + logText());
+        }
+        return process.exitValue();
+    }
+
+    private void launch() {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(60)).until(this::healthAnswers);
-        return this;
     }
 
     boolean healthAnswers() {
