@@ -26,7 +26,6 @@ import java.util.Map;
 public final class JobFileReader {
 
     static final String NO_CONTENT = "the job provided is invalid: no content provided";
-    static final String TEMPLATE_FAILED = "failed to execute template: ";
     static final String EMPTY_JOB = "empty/nil job";
 
     private final boolean templating;
@@ -50,7 +49,7 @@ public final class JobFileReader {
             try {
                 text = GoTemplate.render(text, templateVars);
             } catch (TemplateException e) {
-                return FileVerdict.rejected(file, List.of(Problem.at(TEMPLATE_FAILED + e.getMessage(), "", e.position())), List.of());
+                return FileVerdict.rejected(file, List.of(Problem.at(e.bacalhauMessage(), "", e.position())), List.of());
             }
         }
         List<YamlDocument> documents;
