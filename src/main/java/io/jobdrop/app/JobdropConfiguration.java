@@ -20,6 +20,7 @@ import io.jobdrop.intake.JobFileIntake;
 import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
+import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.ingest.TemplateVars;
 import io.jobdrop.store.JobLedger;
@@ -65,7 +66,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
         context.addService(new Closer(ledger));
 
         JobFileReader reader = new JobFileReader(Boolean.parseBoolean(prop(props, "jobdrop.template.enabled")),
-                templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
+                templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU,
+                ReadLimits.from(key -> prop(props, key)));
         IntakeLog intakeLog = new IntakeLog();
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
                 committedExecutor(context, "intake-committed"));
