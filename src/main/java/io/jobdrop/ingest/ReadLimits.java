@@ -7,11 +7,11 @@ import java.util.function.Function;
 
 /**
  * How much one job file may be and become, each a {@code jobdrop.limits.*} setting: bytes on disk, documents, nesting
- * depth, elements (aliases expanded), template output and steps, and bytes of JSON per job and per file. A file past
+ * depth, elements (aliases expanded), template output, steps and tokens, and bytes of JSON per job and per file. A file past
  * any of them is rejected with a report naming the limit, before anything of it reaches the ledger.
  */
 public record ReadLimits(long fileBytes, int documents, int depth, long elements, long templateOutputBytes,
-                         long templateSteps, long jobBytes, long fileJsonBytes) {
+                         long templateSteps, long templateTokens, long jobBytes, long fileJsonBytes) {
 
     public static final String FILE_BYTES = "jobdrop.limits.file-bytes";
     public static final String DOCUMENTS = "jobdrop.limits.documents";
@@ -19,31 +19,33 @@ public record ReadLimits(long fileBytes, int documents, int depth, long elements
     public static final String ELEMENTS = "jobdrop.limits.elements";
     public static final String TEMPLATE_OUTPUT_BYTES = "jobdrop.limits.template-output-bytes";
     public static final String TEMPLATE_STEPS = "jobdrop.limits.template-steps";
+    public static final String TEMPLATE_TOKENS = "jobdrop.limits.template-tokens";
     public static final String JOB_BYTES = "jobdrop.limits.job-bytes";
     public static final String FILE_JSON_BYTES = "jobdrop.limits.file-json-bytes";
 
     /** The packaged defaults (application.properties holds the same values, with the reasons). */
     public static final ReadLimits DEFAULTS = new ReadLimits(10L * 1024 * 1024, YamlLimits.DEFAULTS.documents(),
             YamlLimits.DEFAULTS.depth(), YamlLimits.DEFAULTS.elements(), TemplateLimits.DEFAULTS.outputBytes(),
-            TemplateLimits.DEFAULTS.steps(), 10L * 1024 * 1024, YamlLimits.DEFAULTS.valueBytes());
+            TemplateLimits.DEFAULTS.steps(), TemplateLimits.DEFAULTS.tokens(), 10L * 1024 * 1024,
+            YamlLimits.DEFAULTS.valueBytes());
 
     public ReadLimits {
         if (fileBytes < 1 || jobBytes < 1 || fileJsonBytes < 1) {
             throw new IllegalArgumentException("jobdrop.limits.* must be positive");
         }
         yaml(documents, depth, elements, fileJsonBytes);
-        new TemplateLimits(templateOutputBytes, templateSteps);
+        new TemplateLimits(templateOutputBytes, templateSteps, templateTokens);
     }
 
     /** The limits from settings, by key ({@code jobdrop.limits.file-bytes} ...); a key without a value is an error. */
     public static ReadLimits from(Function<String, String> setting) {
         return new ReadLimits(number(setting, FILE_BYTES), (int) number(setting, DOCUMENTS), (int) number(setting, DEPTH),
                 number(setting, ELEMENTS), number(setting, TEMPLATE_OUTPUT_BYTES), number(setting, TEMPLATE_STEPS),
-                number(setting, JOB_BYTES), number(setting, FILE_JSON_BYTES));
+                number(setting, TEMPLATE_TOKENS), number(setting, JOB_BYTES), number(setting, FILE_JSON_BYTES));
     }
 
     public TemplateLimits template() {
-        return new TemplateLimits(templateOutputBytes, templateSteps);
+        return new TemplateLimits(templateOutputBytes, templateSteps, templateTokens);
     }
 
     public YamlLimits yaml() {

@@ -49,7 +49,7 @@ class HostileJobFileTest {
     static ReadLimits limits(long fileBytes, long jobBytes, long fileJsonBytes) {
         ReadLimits d = ReadLimits.DEFAULTS;
         return new ReadLimits(fileBytes, d.documents(), d.depth(), d.elements(), d.templateOutputBytes(),
-                d.templateSteps(), jobBytes, fileJsonBytes);
+                d.templateSteps(), d.templateTokens(), jobBytes, fileJsonBytes);
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class GoTemplate {
     private static String renderData(String text, Object data, TemplateLimits limits) throws TemplateException {
         Map<String, Node.ListNode> templates;
         try {
-            templates = Parser.parse(text);
+            templates = Parser.parse(text, limits.tokens());
         } catch (TemplateFailure failure) {
             throw failure.toException(text);
         } catch (StackOverflowError tooDeep) {

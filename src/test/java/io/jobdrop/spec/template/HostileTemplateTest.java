@@ -100,11 +100,21 @@ class HostileTemplateTest {
     }
 
     @Test
+    void refuses_a_template_of_more_tokens_than_the_limit_while_parsing() {
+        // ten megabytes of {{1}} would take some 800 MB of parse tree and half a minute
+        TemplateException e = refusal("a: 1\n" + "{{1}}".repeat(2_000_000));
+
+        assertThat(e.bacalhauMessage()).isEqualTo(
+                "failed to parse template: template: :2: template has more than 400000 tokens (jobdrop.limits.template-tokens)");
+        assertThat(e.position().line()).isEqualTo(2);
+    }
+
+    @Test
     void limits_are_settings_a_small_budget_is_enforced() {
-        TemplateException e = refusal("{{range 20}}ab{{end}}", new TemplateLimits(16, 1000));
+        TemplateException e = refusal("{{range 20}}ab{{end}}", new TemplateLimits(16, 1000, 1000));
 
         assertThat(e.getMessage()).endsWith("template output exceeds 16 bytes (jobdrop.limits.template-output-bytes)");
-        assertThat(refusal("{{range 20}}{{end}}", new TemplateLimits(1000, 10)).getMessage())
+        assertThat(refusal("{{range 20}}{{end}}", new TemplateLimits(1000, 10, 1000)).getMessage())
                 .endsWith("template execution exceeds 10 steps (jobdrop.limits.template-steps)");
     }
 }
