@@ -1,5 +1,6 @@
 package io.jobdrop.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jobdrop.spec.Job;
 import io.jobdrop.spec.JobJson;
 import io.jobdrop.spec.Problem;
@@ -13,6 +14,7 @@ import io.jobdrop.spec.parse.YamlSyntaxException;
 import io.jobdrop.spec.template.GoTemplate;
 import io.jobdrop.spec.template.TemplateException;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +80,8 @@ public final class JobFileReader {
             return FileVerdict.rejected(file, List.of(Problem.at(e.getMessage(), "", e.position())), List.of());
         } catch (StackOverflowError e) {
             // only reachable with jobdrop.limits.depth raised past what this JVM's thread stack holds
-            return FileVerdict.rejected(file, List.of(Problem.unplaced("file nests too deeply to read: nesting of "
-                    + limits.depth() + " levels exceeds the thread's stack (lower " + ReadLimits.DEPTH + ")")), List.of());
+            return FileVerdict.rejected(file, List.of(Problem.unplaced("file nests too deeply for the thread's stack ("
+                    + ReadLimits.DEPTH + " is " + limits.depth() + "; lower it)")), List.of());
         }
     }
 
@@ -122,7 +124,14 @@ public final class JobFileReader {
         if (problems.isEmpty()) {
             job.validateSubmission(problems);
         }
-        String specJson = problems.isEmpty() ? admit(job, problems, sanitized) : null;
+        String specJson = null;
+        try {
+            specJson = problems.isEmpty() ? admit(job, problems, sanitized) : null;
+        } catch (UncheckedIOException e) {
+            // only reachable with jobdrop.limits.depth raised past the 1,000 levels Jackson writes
+            String why = e.getCause() instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getCause());
+            problems.add("", "job cannot be written as JSON: " + why + " (lower " + ReadLimits.DEPTH + ")");
+        }
         long jsonBytes = specJson == null ? 0 : utf8Length(specJson);
         if (jsonBytes > limits.jobBytes()) {
             problems.add("", "job is " + jsonBytes + " bytes of JSON, more than the limit of " + limits.jobBytes()

@@ -126,6 +126,32 @@ class HostileJobFileTest {
         assertThat(e.column()).isEqualTo(22 + 500);
     }
 
+    static ReadLimits depth(int depth) {
+        ReadLimits d = ReadLimits.DEFAULTS;
+        return new ReadLimits(d.fileBytes(), d.documents(), depth, d.elements(), d.templateOutputBytes(),
+                d.templateSteps(), d.templateTokens(), d.jobBytes(), d.fileJsonBytes());
+    }
+
+    static String nestedParams(int levels) {
+        return JOB.formatted("deep").replace("Params: {Image: ubuntu}",
+                "Params: {Image: ubuntu, X: " + "[".repeat(levels) + "]".repeat(levels) + "}");
+    }
+
+    @Test
+    void rejects_nesting_that_jackson_cannot_write_when_the_depth_limit_is_raised() {
+        Problem e = onlyError(read(nestedParams(1500).getBytes(StandardCharsets.UTF_8), depth(1600)));
+
+        assertThat(e.message()).startsWith("job cannot be written as JSON: Document nesting depth (1001) exceeds the maximum allowed")
+                .endsWith("(lower jobdrop.limits.depth)");
+    }
+
+    @Test
+    void rejects_nesting_that_overflows_the_stack_when_the_depth_limit_is_raised() {
+        Problem e = onlyError(read(nestedParams(100_000).getBytes(StandardCharsets.UTF_8), depth(200_000)));
+
+        assertThat(e.message()).isEqualTo("file nests too deeply for the thread's stack (jobdrop.limits.depth is 200000; lower it)");
+    }
+
     @Test
     void rejects_a_file_of_more_elements_than_the_limit_before_composing_it() {
         Problem e = onlyError(read("Name: a\nMeta: [" + "1,".repeat(400_000) + "1]\n"));
