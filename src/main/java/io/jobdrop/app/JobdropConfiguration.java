@@ -20,6 +20,7 @@ import io.jobdrop.intake.JobFileIntake;
 import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
+import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
@@ -60,7 +61,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         context.addService(new Closer(ledger));
 
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
-                new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
+                new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
         IntakeLog intakeLog = new IntakeLog();
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
                 committedExecutor(context, "intake-committed"));

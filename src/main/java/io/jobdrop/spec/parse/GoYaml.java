@@ -23,8 +23,6 @@ public final class GoYaml {
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     /** Aliases of mappings or sequences one file may use; real job files use a handful at most. */
     public static final int MAX_COLLECTION_ALIASES = 50;
-    /** How deep mappings and sequences may nest. */
-    public static final int MAX_NESTING = 100;
 
     private GoYaml() {
     }
@@ -34,27 +32,35 @@ public final class GoYaml {
      * gives one empty document, as Bacalhau decodes it to a nil job.
      */
     public static List<YamlDocument> load(String text) throws YamlSyntaxException {
+        return load(text, YamlLimits.DEFAULTS);
+    }
+
+    /** As {@link #load(String)}, refusing a file that expands past {@code limits} as soon as it does. */
+    public static List<YamlDocument> load(String text, YamlLimits limits) throws YamlSyntaxException {
         long bytes = utf8Length(text);
         if (bytes > MAX_BYTES) {
             throw new YamlSyntaxException("size of bytes to unmarshal (" + bytes + ") larger than maximum allowed ("
                     + MAX_BYTES + ")", new SourcePosition(1, 1));
         }
-        LoaderOptions options = options();
-        EventStream events = new EventStream(new ParserImpl(new StreamReader(text), options));
+        LoaderOptions options = options(limits);
+        EventStream events = new EventStream(new ParserImpl(new StreamReader(text), options), limits);
+        NodeConverter.Tally tally = new NodeConverter.Tally(limits);
         Composer composer = new Composer(events, new PlainScalarResolver(), options);
         List<YamlDocument> documents = new ArrayList<>();
         try {
             while (composer.checkNode()) {
                 Node root = composer.getNode();
-                YamlNode converted = new NodeConverter().document(root);
+                YamlNode converted = new NodeConverter(tally).document(root);
                 SourcePosition start = events.documentStart() != null
                         ? NodeConverter.position(events.documentStart()) : NodeConverter.position(root);
                 documents.add(new YamlDocument(converted, start));
             }
+        } catch (ExpansionLimitException e) {
+            throw new YamlSyntaxException(e.getMessage(), NodeConverter.position(e.mark()));
         } catch (MarkedYAMLException e) {
             throw GoYamlErrors.of(e);
         } catch (YAMLException e) {
-            throw GoYamlErrors.of(e, events, text);
+            throw GoYamlErrors.of(e, events, text, limits);
         }
         if (documents.isEmpty()) {
             documents.add(new YamlDocument(null, new SourcePosition(1, 1)));
@@ -62,11 +68,11 @@ public final class GoYaml {
         return documents;
     }
 
-    private static LoaderOptions options() {
+    private static LoaderOptions options(YamlLimits limits) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
-        options.setNestingDepthLimit(MAX_NESTING);
+        options.setNestingDepthLimit(limits.depth());
         options.setCodePointLimit(MAX_BYTES);
         options.setProcessComments(false);
         return options;

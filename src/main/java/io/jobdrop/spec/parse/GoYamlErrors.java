@@ -39,7 +39,7 @@ final class GoYamlErrors {
     }
 
     /** Failures without a mark: alias and nesting limits, characters YAML forbids. */
-    static YamlSyntaxException of(YAMLException e, EventStream events, String text) {
+    static YamlSyntaxException of(YAMLException e, EventStream events, String text, YamlLimits limits) {
         String problem = String.valueOf(e.getMessage());
         if (e instanceof ReaderException r) {
             return new YamlSyntaxException(PREFIX + "control characters are not allowed", positionOf(text, r.getPosition()));
@@ -50,8 +50,10 @@ final class GoYamlErrors {
                     NodeConverter.position(events.lastAlias()));
         }
         if (problem.startsWith("Nesting Depth exceeded")) {
-            return new YamlSyntaxException(PREFIX + "document nests mappings and sequences deeper than "
-                    + GoYaml.MAX_NESTING + " levels", NodeConverter.position(events.lastEvent()));
+            // go-yaml's scanner words it so (max_flow_level, max_indents), naming the line it is on
+            SourcePosition at = NodeConverter.position(events.lastEvent());
+            return new YamlSyntaxException(PREFIX + "line " + at.line() + ": exceeded max depth of " + limits.depth()
+                    + " (jobdrop.limits.depth)", at);
         }
         return new YamlSyntaxException(PREFIX + problem, NodeConverter.position(events.lastEvent()));
     }

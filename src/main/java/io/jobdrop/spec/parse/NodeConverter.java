@@ -33,7 +33,26 @@ final class NodeConverter {
     private static final String PREFIX = "converting yaml to json: ";
     private static final String STANDARD = "tag:yaml.org,2002:";
 
+    /**
+     * What all documents of one file have expanded to so far: nodes and scalar characters, aliases expanded. go-yaml
+     * bounds only the share of aliases, so a small file of aliases to one long string can still become gigabytes.
+     */
+    static final class Tally {
+        private final YamlLimits limits;
+        private long elements;
+        private long valueBytes;
+
+        Tally(YamlLimits limits) {
+            this.limits = limits;
+        }
+    }
+
     private final AliasBudget budget = new AliasBudget();
+    private final Tally tally;
+
+    NodeConverter(Tally tally) {
+        this.tally = tally;
+    }
     /** Anchored nodes already decoded once: meeting one again means meeting an alias of it. */
     private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Anchored nodes being decoded: an alias to one of them would make the value contain itself. */
@@ -84,7 +103,16 @@ final class NodeConverter {
     }
 
     private YamlNode build(Node n) throws YamlSyntaxException {
+        if (++tally.elements > tally.limits.elements()) {
+            throw new YamlSyntaxException("file expands to more than " + tally.limits.elements()
+                    + " elements through its aliases (jobdrop.limits.elements)", position(n));
+        }
         if (n instanceof ScalarNode s) {
+            tally.valueBytes += s.getValue().length();
+            if (tally.valueBytes > tally.limits.valueBytes()) {
+                throw new YamlSyntaxException("file's values, aliases expanded, come to more than "
+                        + tally.limits.valueBytes() + " bytes (jobdrop.limits.file-json-bytes)", position(n));
+            }
             return new YamlScalar(scalar(s), position(n));
         }
         boolean anchored = n.getAnchor() != null;

@@ -31,7 +31,7 @@ final class Builtins {
 
     @FunctionalInterface
     interface Body {
-        Object apply(List<Object> args) throws CallError;
+        Object apply(List<Object> args, Budget budget) throws CallError;
     }
 
     /** A function: its fixed parameters, the element type of its variadic tail (or null) and what it does. */
@@ -42,30 +42,30 @@ final class Builtins {
     }
 
     private static final Map<String, Function> FUNCTIONS = Map.ofEntries(
-            entry("and", List.of(Param.VALUE), Param.VALUE, args -> {
+            entry("and", List.of(Param.VALUE), Param.VALUE, (args, budget) -> {
                 throw new IllegalStateException("and short-circuits in the executor");
             }),
-            entry("or", List.of(Param.VALUE), Param.VALUE, args -> {
+            entry("or", List.of(Param.VALUE), Param.VALUE, (args, budget) -> {
                 throw new IllegalStateException("or short-circuits in the executor");
             }),
-            entry("call", List.of(Param.VALUE), Param.VALUE, Builtins::call),
-            entry("html", List.of(), Param.ANY, args -> Escapers.html(evalArgs(args))),
-            entry("index", List.of(Param.VALUE), Param.VALUE, args -> Indexing.index(args.get(0), rest(args))),
-            entry("slice", List.of(Param.VALUE), Param.VALUE, args -> Indexing.slice(args.get(0), rest(args))),
-            entry("js", List.of(), Param.ANY, args -> Escapers.js(evalArgs(args))),
-            entry("len", List.of(Param.VALUE), null, args -> Indexing.length(args.get(0))),
-            entry("not", List.of(Param.VALUE), null, args -> !GoValues.isTrue(args.get(0))),
+            entry("call", List.of(Param.VALUE), Param.VALUE, (args, budget) -> call(args)),
+            entry("html", List.of(), Param.ANY, (args, budget) -> Escapers.html(evalArgs(args, budget))),
+            entry("index", List.of(Param.VALUE), Param.VALUE, (args, budget) -> Indexing.index(args.get(0), rest(args))),
+            entry("slice", List.of(Param.VALUE), Param.VALUE, (args, budget) -> Indexing.slice(args.get(0), rest(args))),
+            entry("js", List.of(), Param.ANY, (args, budget) -> Escapers.js(evalArgs(args, budget))),
+            entry("len", List.of(Param.VALUE), null, (args, budget) -> Indexing.length(args.get(0))),
+            entry("not", List.of(Param.VALUE), null, (args, budget) -> !GoValues.isTrue(args.get(0))),
             entry("print", List.of(), Param.ANY, GoFormat::sprint),
             entry("printf", List.of(Param.STRING), Param.ANY,
-                    args -> GoFormat.sprintf((String) args.get(0), rest(args))),
+                    (args, budget) -> GoFormat.sprintf((String) args.get(0), rest(args), budget)),
             entry("println", List.of(), Param.ANY, GoFormat::sprintln),
-            entry("urlquery", List.of(), Param.ANY, args -> Escapers.urlQuery(evalArgs(args))),
-            entry("eq", List.of(Param.VALUE), Param.VALUE, args -> Comparisons.eq(args.get(0), rest(args))),
-            entry("ge", List.of(Param.VALUE, Param.VALUE), null, args -> Comparisons.ge(args.get(0), args.get(1))),
-            entry("gt", List.of(Param.VALUE, Param.VALUE), null, args -> Comparisons.gt(args.get(0), args.get(1))),
-            entry("le", List.of(Param.VALUE, Param.VALUE), null, args -> Comparisons.le(args.get(0), args.get(1))),
-            entry("lt", List.of(Param.VALUE, Param.VALUE), null, args -> Comparisons.lt(args.get(0), args.get(1))),
-            entry("ne", List.of(Param.VALUE, Param.VALUE), null, args -> Comparisons.ne(args.get(0), args.get(1))));
+            entry("urlquery", List.of(), Param.ANY, (args, budget) -> Escapers.urlQuery(evalArgs(args, budget))),
+            entry("eq", List.of(Param.VALUE), Param.VALUE, (args, budget) -> Comparisons.eq(args.get(0), rest(args))),
+            entry("ge", List.of(Param.VALUE, Param.VALUE), null, (args, budget) -> Comparisons.ge(args.get(0), args.get(1))),
+            entry("gt", List.of(Param.VALUE, Param.VALUE), null, (args, budget) -> Comparisons.gt(args.get(0), args.get(1))),
+            entry("le", List.of(Param.VALUE, Param.VALUE), null, (args, budget) -> Comparisons.le(args.get(0), args.get(1))),
+            entry("lt", List.of(Param.VALUE, Param.VALUE), null, (args, budget) -> Comparisons.lt(args.get(0), args.get(1))),
+            entry("ne", List.of(Param.VALUE, Param.VALUE), null, (args, budget) -> Comparisons.ne(args.get(0), args.get(1))));
 
     private Builtins() {
     }
@@ -90,7 +90,7 @@ final class Builtins {
      * fmt.Sprint of the arguments, except that nil prints as "&lt;no value&gt;" the way an action prints it
      * (funcs.go evalArgs).
      */
-    private static String evalArgs(List<Object> args) {
+    private static String evalArgs(List<Object> args, Budget budget) {
         if (args.size() == 1 && args.get(0) instanceof String s) {
             return s;
         }
@@ -98,7 +98,7 @@ final class Builtins {
         for (Object arg : args) {
             printable.add(arg == null ? "<no value>" : arg);
         }
-        return GoFormat.sprint(printable);
+        return GoFormat.sprint(printable, budget);
     }
 
     /** call's first argument is the callee's source text, put there by the executor for the error message. */

@@ -31,21 +31,29 @@ final class Executor {
 
     private final Map<String, Node.ListNode> templates;
     private final StringBuilder out;
+    private final Budget budget;
     private String name = "";
     private Node node;
     private List<Variable> vars = new ArrayList<>();
     private int depth;
 
-    private Executor(Map<String, Node.ListNode> templates, int sizeHint) {
+    private Executor(Map<String, Node.ListNode> templates, int sizeHint, TemplateLimits limits) {
         this.templates = templates;
-        this.out = new StringBuilder(sizeHint);
+        this.out = new StringBuilder((int) Math.min(sizeHint, limits.outputBytes()));
+        this.budget = new Budget(limits);
     }
 
-    static String execute(Map<String, Node.ListNode> templates, Object data, int sizeHint) {
-        Executor s = new Executor(templates, sizeHint);
+    static String execute(Map<String, Node.ListNode> templates, Object data, int sizeHint, TemplateLimits limits) {
+        Executor s = new Executor(templates, sizeHint, limits);
         s.vars.add(new Variable("$", data));
-        s.walk(data, templates.get(""));
-        return s.out.toString();
+        try {
+            s.walk(data, templates.get(""));
+            String rendered = s.out.toString();
+            s.budget.output(GoStrings.utf8Length(rendered, 0, rendered.length()));
+            return rendered;
+        } catch (Budget.Exhausted exhausted) {
+            throw s.errorf(exhausted.getMessage());
+        }
     }
 
     private TemplateFailure errorf(String message) {
@@ -91,6 +99,7 @@ final class Executor {
 
     private void walk(Object dot, Node n) {
         at(n);
+        budget.step();
         if (n instanceof Node.Action action) {
             // declared variables persist until the next {{end}}; a declaring action prints nothing
             Object value = evalPipeline(dot, action.pipe());
@@ -99,6 +108,7 @@ final class Executor {
             }
         } else if (n instanceof Node.Text text) {
             out.append(text.text());
+            budget.output(out.length());
         } else if (n instanceof Node.ListNode list) {
             for (Node child : list.nodes) {
                 walk(dot, child);
@@ -173,6 +183,10 @@ final class Executor {
             if (flow != BREAK) {
                 throw flow;
             }
+        } catch (Budget.Exhausted exhausted) {
+            // the loop is what the user must change, not the empty or tiny body the limit happened to stop in
+            at(r);
+            throw errorf(exhausted.getMessage());
         } finally {
             pop(outer);
         }
@@ -427,8 +441,16 @@ final class Executor {
         if (fnName.equals("call")) {
             argv.add(0, params.isEmpty() ? "" : params.get(0).toString());
         }
+        budget.step();
         try {
-            return fn.body().apply(argv);
+            Object result = fn.body().apply(argv, budget);
+            if (result instanceof String built) {
+                budget.built(built.length());
+            }
+            return result;
+        } catch (Budget.Exhausted e) {
+            at(n);
+            throw errorf(e.getMessage());
         } catch (CallError e) {
             at(n);
             throw errorf("error calling " + fnName + ": " + e.getMessage());
@@ -500,5 +522,6 @@ final class Executor {
     private void printValue(Node n, Object value) {
         at(n);
         out.append(value == null ? "<no value>" : GoFormat.value(value));
+        budget.output(out.length());
     }
 }

@@ -29,12 +29,29 @@ final class GoFormat {
     private boolean widPresent;
     private int prec;
     private boolean precPresent;
+    /** The template's budget when formatting for printf and friends; checked as the text grows, not only after. */
+    private Budget budget;
 
     private GoFormat() {
     }
 
+    private GoFormat(Budget budget) {
+        this.budget = budget;
+    }
+
+    /** Stops a format whose text has outgrown what the template may still build: one verb pads to at most 1e6. */
+    private void spent() {
+        if (budget != null && buf.length() > budget.room()) {
+            budget.built(buf.length());
+        }
+    }
+
     static String sprint(List<Object> args) {
-        GoFormat p = new GoFormat();
+        return sprint(args, null);
+    }
+
+    static String sprint(List<Object> args, Budget budget) {
+        GoFormat p = new GoFormat(budget);
         boolean prevString = false;
         for (int i = 0; i < args.size(); i++) {
             Object arg = args.get(i);
@@ -44,17 +61,19 @@ final class GoFormat {
             }
             p.printArg(arg, 'v');
             prevString = isString;
+            p.spent();
         }
         return p.buf.toString();
     }
 
-    static String sprintln(List<Object> args) {
-        GoFormat p = new GoFormat();
+    static String sprintln(List<Object> args, Budget budget) {
+        GoFormat p = new GoFormat(budget);
         for (int i = 0; i < args.size(); i++) {
             if (i > 0) {
                 p.buf.append(' ');
             }
             p.printArg(args.get(i), 'v');
+            p.spent();
         }
         return p.buf.append('\n').toString();
     }
@@ -67,7 +86,11 @@ final class GoFormat {
     }
 
     static String sprintf(String format, List<Object> args) {
-        return new GoFormat().doPrintf(format, args);
+        return sprintf(format, args, null);
+    }
+
+    static String sprintf(String format, List<Object> args, Budget budget) {
+        return new GoFormat(budget).doPrintf(format, args);
     }
 
     private void clearFlags() {
@@ -83,6 +106,7 @@ final class GoFormat {
         int i = 0;
         formatLoop:
         while (i < end) {
+            spent();
             boolean goodArgNum = true;
             int last = i;
             while (i < end && format.charAt(i) != '%') {
@@ -242,9 +266,11 @@ final class GoFormat {
                     buf.append(GoValues.typeName(arg)).append('=');
                     printArg(arg, 'v');
                 }
+                spent();
             }
             buf.append(')');
         }
+        spent();
         return buf.toString();
     }
 

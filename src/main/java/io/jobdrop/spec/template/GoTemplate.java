@@ -17,6 +17,11 @@ public final class GoTemplate {
     }
 
     public static String render(String text, Map<String, String> vars) throws TemplateException {
+        return render(text, vars, TemplateLimits.DEFAULTS);
+    }
+
+    /** Renders within {@code limits}: a template that would run longer or write more is refused, at its node. */
+    public static String render(String text, Map<String, String> vars, TemplateLimits limits) throws TemplateException {
         Objects.requireNonNull(text, "text");
         if (!text.contains("{{")) {
             // without a left delimiter Go's lexer yields one text node: the output is the input
@@ -26,14 +31,18 @@ public final class GoTemplate {
         if (vars != null) {
             vars.forEach((k, v) -> data.put(Objects.requireNonNull(k, "variable name"), v == null ? "" : v));
         }
-        return renderData(text, data);
+        return renderData(text, data, limits);
     }
 
     /** Renders with any template value as the data (a Map of strings, a List, a String, ...), for tests of range. */
     static String renderData(String text, Object data) throws TemplateException {
+        return renderData(text, data, TemplateLimits.DEFAULTS);
+    }
+
+    private static String renderData(String text, Object data, TemplateLimits limits) throws TemplateException {
         Map<String, Node.ListNode> templates;
         try {
-            templates = Parser.parse(text);
+            templates = Parser.parse(text, limits.tokens());
         } catch (TemplateFailure failure) {
             throw failure.toException(text);
         } catch (StackOverflowError tooDeep) {
@@ -41,7 +50,7 @@ public final class GoTemplate {
             throw new TemplateException("template: : nesting too deep to parse", SourcePosition.UNKNOWN, true);
         }
         try {
-            return Executor.execute(templates, data, text.length());
+            return Executor.execute(templates, data, text.length(), limits);
         } catch (TemplateFailure failure) {
             throw failure.toException(text);
         } catch (StackOverflowError tooDeep) {

@@ -18,6 +18,7 @@ final class Parser {
 
     private String name;
     private final Lexer lex;
+    private final Tokens tokens;
     private final Map<String, Node.ListNode> trees;
     private final Item[] token = new Item[3];
     private int peekCount;
@@ -27,16 +28,32 @@ final class Parser {
     private int stackDepth;
     private Node.ListNode root;
 
-    private Parser(String name, Lexer lex, Map<String, Node.ListNode> trees) {
+    /** Tokens read so far by all trees of one template, against the limit. */
+    private static final class Tokens {
+        private final long max;
+        private long read;
+
+        Tokens(long max) {
+            this.max = max;
+        }
+    }
+
+    private Parser(String name, Lexer lex, Map<String, Node.ListNode> trees, Tokens tokens) {
         this.name = name;
         this.lex = lex;
         this.trees = trees;
+        this.tokens = tokens;
     }
 
     /** Parses a whole template: the top level under the name "", plus every {{define}} and {{block}}. */
     static Map<String, Node.ListNode> parse(String text) {
+        return parse(text, TemplateLimits.DEFAULTS.tokens());
+    }
+
+    /** As {@link #parse(String)}, refusing a template of more than {@code maxTokens} tokens as it reaches them. */
+    static Map<String, Node.ListNode> parse(String text, long maxTokens) {
         Map<String, Node.ListNode> trees = new HashMap<>();
-        Parser top = new Parser("", new Lexer(text), trees);
+        Parser top = new Parser("", new Lexer(text), trees, new Tokens(maxTokens));
         top.parseTop();
         top.add();
         return trees;
@@ -46,7 +63,7 @@ final class Parser {
         if (peekCount > 0) {
             peekCount--;
         } else {
-            token[0] = lex.nextItem();
+            token[0] = lexNext();
         }
         return token[peekCount];
     }
@@ -71,8 +88,17 @@ final class Parser {
             return token[peekCount - 1];
         }
         peekCount = 1;
-        token[0] = lex.nextItem();
+        token[0] = lexNext();
         return token[0];
+    }
+
+    private Item lexNext() {
+        Item item = lex.nextItem();
+        if (++tokens.read > tokens.max) {
+            token[0] = item;
+            throw errorf("template has more than " + tokens.max + " tokens (jobdrop.limits.template-tokens)");
+        }
+        return item;
     }
 
     private Item nextNonSpace() {
@@ -155,7 +181,7 @@ final class Parser {
             if (peek().type() == ItemType.LEFT_DELIM) {
                 Item delim = next();
                 if (nextNonSpace().type() == ItemType.DEFINE) {
-                    new Parser("definition", lex, trees).parseDefinition();
+                    new Parser("definition", lex, trees, tokens).parseDefinition();
                     continue;
                 }
                 backup2(delim);
@@ -374,7 +400,7 @@ final class Parser {
         Item t = nextNonSpace();
         String blockName = templateName(t, context);
         Node.Pipe pipe = pipeline(context, ItemType.RIGHT_DELIM);
-        Parser block = new Parser(blockName, lex, trees);
+        Parser block = new Parser(blockName, lex, trees, tokens);
         Node end = block.itemList();
         if (!(end instanceof Node.End)) {
             throw errorf("unexpected " + end + " in " + context);

@@ -189,11 +189,11 @@ class GoYamlDocumentsTest {
     }
 
     @Test
-    void refuses_nesting_deeper_than_the_limit() {
-        String deep = "a: " + "[".repeat(GoYaml.MAX_NESTING + 1) + "]".repeat(GoYaml.MAX_NESTING + 1);
+    void refuses_nesting_deeper_than_the_limit_in_go_yamls_words() {
+        String deep = "a: " + "[".repeat(101) + "]".repeat(101);
 
-        assertThatThrownBy(() -> GoYaml.load(deep))
-                .hasMessage("converting yaml to json: yaml: document nests mappings and sequences deeper than 100 levels");
+        assertThatThrownBy(() -> GoYaml.load(deep, new YamlLimits(1000, 100, 400_000, 1 << 20)))
+                .hasMessage("converting yaml to json: yaml: line 1: exceeded max depth of 100 (jobdrop.limits.depth)");
     }
 
     @Test
