@@ -14,9 +14,15 @@ import io.jobdrop.intake.BucketRoutes;
 import io.jobdrop.intake.BucketSettings;
 import io.jobdrop.intake.BucketStatus;
 import io.jobdrop.intake.DropOrder;
+import io.jobdrop.intake.InboxFiler;
+import io.jobdrop.intake.InboxFilter;
 import io.jobdrop.intake.InboxIntake;
+import io.jobdrop.intake.InboxMarker;
+import io.jobdrop.intake.InboxSettler;
+import io.jobdrop.intake.InboxStatus;
 import io.jobdrop.intake.IntakeLog;
 import io.jobdrop.intake.JobFileIntake;
+import io.jobdrop.intake.RetryBackoff;
 import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
@@ -87,10 +93,19 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
         registry.bind("intakeLog", intakeLog);
+        Path inbox = Path.of(prop(props, "jobdrop.inbox"));
+        InboxMarker.claim(inbox, ledger.identity(), prop(props, "jobdrop.db.url"),
+                Boolean.parseBoolean(prop(props, "jobdrop.inbox.take-over")));
+        RetryBackoff inboxBackoff = new RetryBackoff(Math.max(100, Long.parseLong(prop(props, "jobdrop.inbox.poll-ms"))),
+                30_000);
+        InboxStatus inboxStatus = new InboxStatus();
         registry.bind("inboxIntake", new InboxIntake(fileIntake,
-                Integer.parseInt(prop(props, "jobdrop.inbox.max-in-flight"))));
+                Integer.parseInt(prop(props, "jobdrop.inbox.max-in-flight")),
+                Long.parseLong(prop(props, "jobdrop.limits.file-bytes")), inboxBackoff));
+        registry.bind("inboxSettler", new InboxSettler(new InboxFiler(inbox), ledger, inboxBackoff, inboxStatus));
         registry.bind("dropOrder", new DropOrder());
-        registry.bind("stableFileFilter", new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))));
+        registry.bind("inboxFilter", new InboxFilter(
+                new StableFileFilter(Long.parseLong(prop(props, "jobdrop.inbox.stable-ms"))), inboxBackoff));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
                 committedExecutor(context, "forward-committed")));
@@ -99,7 +114,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("forwardPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "forward", Integer.parseInt(prop(props, "jobdrop.forward.concurrency"))));
         registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
-        registry.bind("inboxHealth", new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox"))));
+        registry.bind("inboxHealth", new InboxHealthCheck(inbox, inboxStatus));
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
         bindBuckets(context, props, fileIntake, clock);
     }

@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--api-port", paramLabel = "N", description = "Port of jobdrop's own HTTP endpoints, e.g. /observe/health (env JOBDROP_API_PORT; default 8080).")
     Integer apiPort;
 
+    @Option(names = "--take-over-inbox", description = "Start even though the inbox is marked as served by another ledger, and mark it as this ledger's (env JOBDROP_INBOX_TAKE_OVER).")
+    boolean takeOverInbox;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
@@ -46,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
         flags.put("jobdrop.api-port", apiPort == null ? null : apiPort.toString());
         flags.put("jobdrop.s3.bucket", bucket);
         flags.put("jobdrop.s3.endpoint", s3Endpoint);
+        flags.put("jobdrop.inbox.take-over", takeOverInbox ? "true" : null);
         Settings settings = Settings.resolve(flags);
 
         Main main = new Main();

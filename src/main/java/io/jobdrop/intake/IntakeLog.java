@@ -13,8 +13,10 @@ public final class IntakeLog {
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.intake");
 
     public void outcome(String source, FileVerdict verdict, FileOutcome outcome) {
+        source = FileNames.forLog(source);
         if (outcome.alreadyRecorded()) {
-            LOG.info("{}: already recorded ({}), moving it", source, outcome.disposition());
+            // whoever files or moves it next says so; another instance that got there first logs nothing
+            LOG.debug("{}: already recorded ({})", source, outcome.disposition());
             return;
         }
         if (!verdict.accepted()) {

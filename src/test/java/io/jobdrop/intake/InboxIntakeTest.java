@@ -39,7 +39,7 @@ class InboxIntakeTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final InboxIntake intake = new InboxIntake(new JobFileIntake(
             new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID), JobDefaults.BACALHAU),
-            ledger, new IntakeLog(), Runnable::run), 2);
+            ledger, new IntakeLog(), Runnable::run), 2, 10L << 20, new RetryBackoff(100, 30_000));
 
     @AfterEach
     void close() throws Exception {
