@@ -1,5 +1,6 @@
 package io.jobdrop.cli;
 
+import io.jobdrop.store.FileRecord;
 import io.jobdrop.store.ForwardAttempt;
 import io.jobdrop.store.JobDetail;
 import io.jobdrop.store.JobEvent;
@@ -11,11 +12,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code jobdrop show ID|NAME}: one job's versions, events and forward attempts. */
-@Command(name = "show", description = "Show one job: versions, events and forward attempts.")
+/**
+ * {@code jobdrop show ID|NAME|FILE}: one job's versions, events and forward attempts; or, when the argument names no
+ * job, the inbox file of that name: its verdict, its jobs and where it was filed.
+ */
+@Command(name = "show", description = "Show one job (versions, events, forward attempts), or an inbox file (verdict, jobs, where it was filed).")
 final class ShowCommand implements Callable<Integer> {
 
     @Spec
@@ -24,18 +29,27 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledgerOptions;
 
-    @Parameters(paramLabel = "ID|NAME")
+    @Parameters(paramLabel = "ID|NAME|FILE")
     String idOrName;
 
     @Override
     public Integer call() {
         Optional<JobDetail> found;
+        List<FileRecord> files = List.of();
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
             found = open.ledger().show(idOrName);
+            if (found.isEmpty()) {
+                files = open.ledger().showFile(idOrName);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (found.isEmpty() && !files.isEmpty()) {
+            files.forEach(file -> FilePrinter.print(out, file));
+            out.flush();
+            return 0;
+        }
         if (found.isEmpty()) {
-            spec.commandLine().getErr().println("no job with ID or name " + idOrName);
+            spec.commandLine().getErr().println("no job with ID or name " + idOrName + ", and no inbox file of that name");
             return 1;
         }
         JobDetail detail = found.get();

@@ -117,6 +117,14 @@ public final class JobLedger implements AutoCloseable {
     }
 
     /**
+     * The inbox files recorded under this name (as dropped, as taken, or as filed), each with its verdict, its jobs and
+     * where it was filed; the oldest first.
+     */
+    public List<FileRecord> showFile(String file) {
+        return queries.showFile(file);
+    }
+
+    /**
      * Puts a dead job's current version back into the outbox, due now with no failures.
      *
      * @return 1 when replayed, 0 when the job is not dead
