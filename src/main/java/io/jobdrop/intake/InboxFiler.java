@@ -31,7 +31,7 @@ public final class InboxFiler {
     private final Path inbox;
 
     public InboxFiler(Path inbox) {
-        this.inbox = inbox;
+        this.inbox = inbox.toAbsolutePath().normalize();
     }
 
     /**

@@ -38,7 +38,7 @@ public final class InboxFilter implements GenericFileFilter<File> {
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        Path path = Path.of(file.getAbsoluteFilePath());
+        Path path = Path.of(file.getAbsoluteFilePath()).toAbsolutePath().normalize();
         String kind = kind(path);
         if (kind == null) {
             warned.remove(path.toString());

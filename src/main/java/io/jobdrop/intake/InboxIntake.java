@@ -151,7 +151,8 @@ public final class InboxIntake extends AsyncProcessorSupport {
         }
     }
 
+    /** Absolute, as the filter sees it, so both name the file the same way in {@link RetryBackoff}. */
     static Path path(Exchange exchange) {
-        return exchange.getMessage().getBody(File.class).toPath();
+        return exchange.getMessage().getBody(File.class).toPath().toAbsolutePath().normalize();
     }
 }

@@ -91,6 +91,24 @@ class InboxIntakeTest {
         assertThat(ledger.listJobs(null, 100)).extracting(summary -> summary.name()).containsExactlyInAnyOrder("a", "b");
     }
 
+    @Test
+    void a_file_whose_record_failed_waits_out_its_backoff_however_the_inbox_was_named() throws Exception {
+        RetryBackoff backoff = new RetryBackoff(60_000, 60_000);
+        InboxIntake step = new InboxIntake(new JobFileIntake(
+                new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID), JobDefaults.BACALHAU),
+                ledger, new IntakeLog(), Runnable::run), 2, 10L << 20, backoff);
+        Path file = write("down.yaml", job("down"));
+        database.close(); // the ledger is down
+        // a relative inbox (the default is ./inbox): the filter knows the file by its absolute path
+        Exchange exchange = exchangeFor(Path.of("").toAbsolutePath().relativize(file).toFile());
+        CountDownLatch done = new CountDownLatch(1);
+        step.process(exchange, doneSync -> done.countDown());
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchange.getException()).isNotNull();
+        assertThat(backoff.due(file.toAbsolutePath().toString())).isFalse();
+    }
+
     private Exchange exchangeFor(Path file) {
         return exchangeFor(file.toFile());
     }
