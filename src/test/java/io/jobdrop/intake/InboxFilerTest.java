@@ -92,6 +92,17 @@ class InboxFilerTest {
     }
 
     @Test
+    void finishes_a_filing_that_a_crash_cut_short_between_link_and_unlink() throws Exception {
+        Path source = Files.writeString(inbox.resolve("cut.yaml"), "cut");
+        Files.createDirectories(inbox.resolve(".done"));
+        Files.createLink(inbox.resolve(".done/cut.yaml"), source); // linked, then the process died
+
+        assertThat(new InboxFiler(inbox).file(source, ".done", null)).isEmpty();
+        assertThat(names(inbox.resolve(".done"))).containsExactly("cut.yaml");
+        assertThat(names(inbox)).containsExactly(".done");
+    }
+
+    @Test
     void leaves_the_file_in_the_inbox_without_a_report_when_the_volume_is_full() throws Exception {
         TmpfsVolume.assumeMountable();
         try (TmpfsVolume volume = TmpfsVolume.mount(inbox.resolve("volume"), "256k")) {
