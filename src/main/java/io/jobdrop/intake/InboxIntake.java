@@ -124,7 +124,7 @@ public final class InboxIntake extends AsyncProcessorSupport {
         }
         byte[] content;
         try {
-            content = read(path);
+            content = readAtMost(path, maxBytes);
         } catch (AccessDeniedException e) {
             return reject(exchange, new IntakeClaim("inbox", name + "|" + modified + "|unreadable", display), name,
                     UNREADABLE.formatted(System.getProperty("user.name")));
@@ -144,8 +144,11 @@ public final class InboxIntake extends AsyncProcessorSupport {
         return files.submit(claim, FileVerdict.rejected(name, List.of(Problem.unplaced(message)), List.of()));
     }
 
-    /** At most one byte more than allowed: enough to know the file is too large. No link is followed. */
-    private byte[] read(Path path) throws IOException {
+    /**
+     * At most one byte more than allowed, however large the file has grown since its size was checked: enough to know
+     * it is too large. No link is followed.
+     */
+    static byte[] readAtMost(Path path, long maxBytes) throws IOException {
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }

@@ -109,6 +109,25 @@ class InboxIntakeTest {
         assertThat(backoff.due(file.toAbsolutePath().toString())).isFalse();
     }
 
+    @Test
+    void reads_no_more_than_one_byte_past_the_limit_of_a_file_that_grew_after_its_size_was_checked() throws Exception {
+        Path grown = write("grown.yaml", "x".repeat(5000));
+
+        assertThat(InboxIntake.readAtMost(grown, 100)).hasSize(101);
+        assertThat(InboxIntake.readAtMost(grown, 10_000)).hasSize(5000);
+    }
+
+    @Test
+    void does_not_read_through_a_link_that_replaced_the_file_after_the_scan() throws Exception {
+        Path target = write("elsewhere.txt", job("elsewhere"));
+        Path link = java.nio.file.Files.createSymbolicLink(inbox.resolve("swapped.yaml"), target);
+        Exchange exchange = exchangeFor(link);
+
+        assertThat(intake.process(exchange, doneSync -> { })).isTrue();
+        assertThat(exchange.getException()).isInstanceOf(NoSuchFileException.class).hasMessageContaining("no longer a regular file");
+        assertThat(ledger.listJobs(null, 10)).isEmpty();
+    }
+
     private Exchange exchangeFor(Path file) {
         return exchangeFor(file.toFile());
     }
