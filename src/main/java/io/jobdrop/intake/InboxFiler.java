@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,10 +45,20 @@ public final class InboxFiler {
      *                     stays in the inbox
      */
     public Optional<String> file(Path source, String folder, String report) throws IOException {
+        return file(source, folder, report, null);
+    }
+
+    /**
+     * {@link #file(Path, String, String)} for the file that was read and recorded: {@code expectedKey} is its
+     * {@link java.nio.file.attribute.BasicFileAttributes#fileKey() file key}. Should another instance have filed that
+     * file meanwhile and a new file of the same name have arrived, the new one is not this record's to file: it is
+     * left in the inbox for its own intake.
+     */
+    public Optional<String> file(Path source, String folder, String report, Object expectedKey) throws IOException {
         Path dir = Files.createDirectories(inbox.resolve(folder));
         Path pendingReport = report == null ? null : writeHidden(dir, report);
         try {
-            Optional<Path> placed = place(source, dir);
+            Optional<Path> placed = place(source, dir, expectedKey);
             if (placed.isPresent() && pendingReport != null) {
                 Files.move(pendingReport, dir.resolve(FileNames.report(placed.get().getFileName().toString())),
                         StandardCopyOption.ATOMIC_MOVE);
@@ -60,20 +72,20 @@ public final class InboxFiler {
         }
     }
 
-    private Optional<Path> place(Path source, Path dir) throws IOException {
+    private Optional<Path> place(Path source, Path dir, Object expectedKey) throws IOException {
         String name = source.getFileName().toString();
         for (int n = 0; n < MAX_SUFFIX; n++) {
             Path target = dir.resolve(FileNames.numbered(name, n));
             try {
-                if (!link(source, target)) {
+                if (!link(source, target, expectedKey)) {
                     return Optional.empty();
                 }
-                Files.deleteIfExists(source);
+                deleteIfStill(source, expectedKey);
                 return Optional.of(target);
             } catch (FileAlreadyExistsException taken) {
                 if (sameFile(source, target)) {
                     // filed already, by another instance right now or by one that died before unlinking it
-                    Files.deleteIfExists(source);
+                    deleteIfStill(source, expectedKey);
                     return Optional.empty();
                 }
             } catch (NoSuchFileException gone) {
@@ -88,12 +100,14 @@ public final class InboxFiler {
      * A hard link, which fails instead of replacing. Where links are refused (file systems without them, or a file of
      * another user under fs.protected_hardlinks) a rename that refuses an existing target does instead.
      *
-     * @return false when the source is gone
+     * @return false when the name no longer holds the expected file
      */
-    private static boolean link(Path source, Path target) throws IOException {
+    private static boolean link(Path source, Path target, Object expectedKey) throws IOException {
+        if (!holds(source, expectedKey)) {
+            return false;
+        }
         try {
             Files.createLink(target, source);
-            return true;
         } catch (FileAlreadyExistsException | NoSuchFileException e) {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
@@ -102,6 +116,26 @@ public final class InboxFiler {
             }
             Files.move(source, target); // without REPLACE_EXISTING: an existing target is refused
             return true;
+        }
+        if (!holds(target, expectedKey)) {
+            Files.delete(target); // the name was given to another file between the check and the link
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean holds(Path path, Object expectedKey) throws IOException {
+        return expectedKey == null || expectedKey.equals(
+                Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+    }
+
+    private static void deleteIfStill(Path source, Object expectedKey) throws IOException {
+        try {
+            if (holds(source, expectedKey)) {
+                Files.deleteIfExists(source);
+            }
+        } catch (NoSuchFileException gone) {
+            // unlinked by the other instance that filed it at the same moment
         }
     }
 
@@ -115,7 +149,7 @@ public final class InboxFiler {
         try {
             return Files.isSameFile(source, target);
         } catch (NoSuchFileException gone) {
-            return !Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return !Files.exists(source, LinkOption.NOFOLLOW_LINKS);
         }
     }
 

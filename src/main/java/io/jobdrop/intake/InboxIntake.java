@@ -43,6 +43,8 @@ public final class InboxIntake extends AsyncProcessorSupport {
     public static final String REPORT = "jobdropReport";
     /** The ledger claim the file was recorded under. */
     public static final String CLAIM = "jobdropClaim";
+    /** The file key (device and inode) of the file that was read, so that only that file is filed. */
+    public static final String FILE_KEY = "jobdropFileKey";
     /** Whether the claim was recorded before (by another instance, or before a restart). */
     public static final String ALREADY_RECORDED = "jobdropAlreadyRecorded";
 
@@ -118,6 +120,7 @@ public final class InboxIntake extends AsyncProcessorSupport {
         if (!attributes.isRegularFile()) {
             throw new NoSuchFileException(path.toString(), null, "no longer a regular file");
         }
+        exchange.setProperty(FILE_KEY, attributes.fileKey());
         if (attributes.size() > maxBytes) {
             return reject(exchange, new IntakeClaim("inbox", name + "|" + modified + "|size:" + attributes.size(),
                     display), name, TOO_LARGE.formatted(attributes.size(), maxBytes));

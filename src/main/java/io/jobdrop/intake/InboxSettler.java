@@ -37,7 +37,8 @@ public final class InboxSettler {
         String display = FileNames.forLog(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         Optional<String> placed;
         try {
-            placed = filer.file(source, folder, exchange.getProperty(InboxIntake.REPORT, String.class));
+            placed = filer.file(source, folder, exchange.getProperty(InboxIntake.REPORT, String.class),
+                    exchange.getProperty(InboxIntake.FILE_KEY));
         } catch (IOException e) {
             backoff.failed(source.toString());
             status.failed("cannot file " + display + " into " + folder + ": " + e.getClass().getSimpleName() + ": "

@@ -92,6 +92,19 @@ class InboxFilerTest {
     }
 
     @Test
+    void leaves_a_new_file_of_the_same_name_alone_when_the_recorded_one_was_filed_by_another_instance() throws Exception {
+        Path source = Files.writeString(inbox.resolve("again.yaml"), "recorded");
+        Object recordedKey = Files.readAttributes(source, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Files.createDirectories(inbox.resolve(".done"));
+        Files.move(source, inbox.resolve(".done/again.yaml")); // the other instance filed it ...
+        Files.writeString(inbox.resolve("again.yaml"), "dropped again, not yet recorded"); // ... and a new one came
+
+        assertThat(new InboxFiler(inbox).file(source, ".done", null, recordedKey)).isEmpty();
+        assertThat(names(inbox.resolve(".done"))).containsExactly("again.yaml");
+        assertThat(Files.readString(inbox.resolve("again.yaml"))).isEqualTo("dropped again, not yet recorded");
+    }
+
+    @Test
     void finishes_a_filing_that_a_crash_cut_short_between_link_and_unlink() throws Exception {
         Path source = Files.writeString(inbox.resolve("cut.yaml"), "cut");
         Files.createDirectories(inbox.resolve(".done"));
