@@ -14,9 +14,15 @@ import io.jobdrop.intake.BucketRoutes;
 import io.jobdrop.intake.BucketSettings;
 import io.jobdrop.intake.BucketStatus;
 import io.jobdrop.intake.DropOrder;
+import io.jobdrop.intake.InboxFiler;
+import io.jobdrop.intake.InboxFilter;
 import io.jobdrop.intake.InboxIntake;
+import io.jobdrop.intake.InboxMarker;
+import io.jobdrop.intake.InboxSettler;
+import io.jobdrop.intake.InboxStatus;
 import io.jobdrop.intake.IntakeLog;
 import io.jobdrop.intake.JobFileIntake;
+import io.jobdrop.intake.RetryBackoff;
 import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
@@ -33,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -83,10 +90,17 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
         registry.bind("intakeLog", intakeLog);
+        Path inbox = props.path("jobdrop.inbox");
+        InboxMarker.claim(inbox, ledger.identity(), prop(props, "jobdrop.db.url"), props.bool("jobdrop.inbox.take-over"));
+        RetryBackoff inboxBackoff = new RetryBackoff(Math.max(100, props.longValue("jobdrop.inbox.poll-ms")), 30_000);
+        InboxStatus inboxStatus = new InboxStatus();
         registry.bind("inboxIntake", new InboxIntake(fileIntake,
-                props.integer("jobdrop.inbox.max-in-flight", 1)));
+                props.integer("jobdrop.inbox.max-in-flight", 1), props.longValue("jobdrop.limits.file-bytes"),
+                inboxBackoff));
+        registry.bind("inboxSettler", new InboxSettler(new InboxFiler(inbox), ledger, inboxBackoff, inboxStatus));
         registry.bind("dropOrder", new DropOrder());
-        registry.bind("stableFileFilter", new StableFileFilter(props.longValue("jobdrop.inbox.stable-ms")));
+        registry.bind("inboxFilter", new InboxFilter(
+                new StableFileFilter(props.longValue("jobdrop.inbox.stable-ms")), inboxBackoff));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
                 committedExecutor(context, "forward-committed")));
@@ -95,7 +109,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("forwardPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "forward", props.integer("jobdrop.forward.concurrency", 1)));
         registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
-        registry.bind("inboxHealth", new InboxHealthCheck(props.path("jobdrop.inbox")));
+        registry.bind("inboxHealth", new InboxHealthCheck(inbox, inboxStatus));
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         bindBuckets(context, props, fileIntake, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));

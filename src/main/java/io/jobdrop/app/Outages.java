@@ -1,5 +1,6 @@
 package io.jobdrop.app;
 
+import io.jobdrop.intake.FileNames;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ public final class Outages {
             long hidden = throttle.suppressed().getAndSet(0);
             String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             LOG.error("route {} failed{}: {}{} - the work stays queued and is retried", exchange.getFromRouteId(),
-                    file == null ? "" : " on " + file, describe(cause),
+                    file == null ? "" : " on " + FileNames.forLog(file), describe(cause),
                     hidden > 0 ? " (" + hidden + " similar failures not shown)" : "");
         } else {
             throttle.suppressed().incrementAndGet();

@@ -47,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--api-port", paramLabel = "N", description = "Port of jobdrop's own HTTP endpoints, e.g. /observe/health (env JOBDROP_API_PORT; default 8080; 0 = any free port). They listen on jobdrop.api.host, 127.0.0.1 unless set.")
     String apiPort;
 
+    @Option(names = "--take-over-inbox", description = "Start even though the inbox is marked as served by another ledger, and mark it as this ledger's (env JOBDROP_INBOX_TAKE_OVER).")
+    boolean takeOverInbox;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.resolve(List.of(
@@ -58,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
                 new Flag("jobdrop.orchestrator.token-file", "--token-file", tokenFile),
                 new Flag("jobdrop.api.port", "--api-port", apiPort),
                 new Flag("jobdrop.s3.bucket", "--bucket", bucket),
-                new Flag("jobdrop.s3.endpoint", "--s3-endpoint", s3Endpoint)));
+                new Flag("jobdrop.s3.endpoint", "--s3-endpoint", s3Endpoint),
+                new Flag("jobdrop.inbox.take-over", "--take-over-inbox", takeOverInbox ? "true" : null)));
         Main main = JobdropMain.create(settings);
         Signal.handle(new Signal("TERM"), signal -> main.completed());
         Signal.handle(new Signal("INT"), signal -> main.completed());

@@ -1,5 +1,6 @@
 package io.jobdrop.cli;
 
+import io.jobdrop.store.FileRecord;
 import io.jobdrop.store.ForwardAttempt;
 import io.jobdrop.store.JobDetail;
 import io.jobdrop.store.JobEvent;
@@ -11,12 +12,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code jobdrop show ID|NAME}: one job's versions, events and forward attempts. */
+/**
+ * {@code jobdrop show ID|NAME|FILE}: one job's versions, events and forward attempts; or, when the argument names no
+ * job, the inbox file of that name: its verdict, its jobs and where it was filed.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show one job: versions, events and forward attempts.")
+        description = "Show one job (versions, events, forward attempts), or an inbox file (verdict, jobs, where it was filed).")
 final class ShowCommand implements Callable<Integer> {
 
     @Spec
@@ -25,22 +30,32 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledgerOptions;
 
-    @Parameters(paramLabel = "ID|NAME")
+    @Parameters(paramLabel = "ID|NAME|FILE")
     String idOrName;
 
     @Override
     public Integer call() {
         Optional<JobDetail> found;
+        List<FileRecord> files = List.of();
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
             found = open.ledger().show(idOrName);
             if (found.isEmpty()) {
-                boolean empty = open.ledger().listJobs(null, 1).isEmpty();
-                spec.commandLine().getErr().println("jobdrop show: no job with ID or name " + idOrName + " - "
-                        + (empty ? open.emptyNote() : "`jobdrop jobs` lists them"));
-                return Failures.RUNTIME;
+                files = open.ledger().showFile(idOrName);
+                if (files.isEmpty()) {
+                    boolean empty = open.ledger().listJobs(null, 1).isEmpty();
+                    spec.commandLine().getErr().println("jobdrop show: no job with ID or name " + idOrName
+                            + ", and no inbox file of that name - "
+                            + (empty ? open.emptyNote() : "`jobdrop jobs` lists them"));
+                    return Failures.RUNTIME;
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (found.isEmpty()) {
+            files.forEach(file -> FilePrinter.print(out, file));
+            out.flush();
+            return 0;
+        }
         JobDetail detail = found.get();
         JobSummary job = detail.summary();
         out.printf("job %s  %s/%s  version %d  delivery %s  state %s%n", job.id(), job.namespace(), job.name(),

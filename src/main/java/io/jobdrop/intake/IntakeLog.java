@@ -3,6 +3,7 @@ package io.jobdrop.intake;
 import io.jobdrop.ingest.FileVerdict;
 import io.jobdrop.spec.Problem;
 import io.jobdrop.store.FileOutcome;
+import io.jobdrop.store.IntakeClaim;
 import io.jobdrop.store.JobChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,17 @@ public final class IntakeLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.intake");
 
+    public void outcome(IntakeClaim claim, FileVerdict verdict, FileOutcome outcome) {
+        if (outcome.alreadyRecorded() && claim.source().equals("inbox")) {
+            // several instances may find an inbox file recorded; the one that files it logs it (InboxSettler)
+            LOG.debug("{}: already recorded ({})", FileNames.forLog(claim.displayName()), outcome.disposition());
+            return;
+        }
+        outcome(claim.displayName(), verdict, outcome);
+    }
+
     public void outcome(String source, FileVerdict verdict, FileOutcome outcome) {
+        source = FileNames.forLog(source);
         if (outcome.alreadyRecorded()) {
             LOG.info("{}: already recorded ({}), moving it", source, outcome.disposition());
             return;

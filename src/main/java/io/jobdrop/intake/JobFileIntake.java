@@ -64,9 +64,10 @@ public final class JobFileIntake {
         return JobLedger.await(submit(claim, verdict));
     }
 
-    private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
+    /** {@link #record} without waiting for the ledger. */
+    public CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
         return ledger.submitFile(claim, verdict).thenApplyAsync(outcome -> {
-            log.outcome(claim.displayName(), verdict, outcome);
+            log.outcome(claim, verdict, outcome);
             return new Taken(verdict, outcome);
         }, completions);
     }

@@ -38,4 +38,15 @@ final class ClaimTable {
             }
         }
     }
+
+    /** Where the inbox file of this claim was filed, relative to the inbox. */
+    static void place(Connection c, IntakeClaim claim, String placedAs) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE intake_claims SET placed_as = ? WHERE source = ? AND claim_key = ?")) {
+            s.setString(1, placedAs);
+            s.setString(2, claim.source());
+            s.setString(3, claim.key());
+            s.executeUpdate();
+        }
+    }
 }

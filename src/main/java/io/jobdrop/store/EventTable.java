@@ -50,18 +50,33 @@ final class EventTable {
         try (PreparedStatement s = c.prepareStatement("SELECT id, job_id, namespace, name, version, event_type, source,"
                 + " detail, occurred_at FROM job_events WHERE job_id = ? ORDER BY id")) {
             s.setString(1, jobId);
-            List<JobEvent> events = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long storedVersion = r.getLong("version");
-                    Long version = r.wasNull() ? null : storedVersion;
-                    events.add(new JobEvent(r.getLong("id"), r.getString("job_id"), r.getString("namespace"),
-                            r.getString("name"), version,
-                            EventType.fromColumn(r.getString("event_type")), r.getString("source"),
-                            r.getString("detail"), DbTime.get(r, "occurred_at")));
-                }
-            }
-            return events;
+            return list(s);
         }
+    }
+
+    /** The job events one intake of a file wrote: they carry its source name and its claim's time. */
+    static List<JobEvent> listForFile(Connection c, String source, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, job_id, namespace, name, version, event_type, source,"
+                + " detail, occurred_at FROM job_events WHERE source = ? AND occurred_at = ? AND job_id IS NOT NULL"
+                + " ORDER BY id")) {
+            s.setString(1, source);
+            DbTime.set(s, 2, at);
+            return list(s);
+        }
+    }
+
+    private static List<JobEvent> list(PreparedStatement s) throws SQLException {
+        List<JobEvent> events = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long storedVersion = r.getLong("version");
+                Long version = r.wasNull() ? null : storedVersion;
+                events.add(new JobEvent(r.getLong("id"), r.getString("job_id"), r.getString("namespace"),
+                        r.getString("name"), version,
+                        EventType.fromColumn(r.getString("event_type")), r.getString("source"),
+                        r.getString("detail"), DbTime.get(r, "occurred_at")));
+            }
+        }
+        return events;
     }
 }

@@ -30,6 +30,13 @@ final class IntakeRecorder {
         return writes.submit("record " + claim.source() + " " + claim.displayName(), c -> recordIn(c, claim, verdict));
     }
 
+    CompletableFuture<Void> place(IntakeClaim claim, String placedAs) {
+        return writes.submit("place " + claim.displayName(), c -> {
+            ClaimTable.place(c, claim, placedAs);
+            return null;
+        });
+    }
+
     /**
      * A unique violation on the claim means someone recorded this unit first: its outcome stands. Any other unique
      * violation is another instance creating the same job Name at the same moment: one retry finds that job and

@@ -70,6 +70,14 @@ public final class JobLedger implements AutoCloseable {
         return intake.record(claim, verdict);
     }
 
+    /**
+     * Records where an intake unit's file was filed ({@code .done/x.1.yaml}), as a write of the group commit; completes
+     * once committed.
+     */
+    public CompletableFuture<Void> submitPlacement(IntakeClaim claim, String placedAs) {
+        return intake.place(claim, placedAs);
+    }
+
     /** Up to {@code max} due rows, oldest due first, leased to this instance for {@code lease}. */
     public List<OutboxItem> claimDue(int max, Duration lease) {
         return outbox.claimDue(max, lease);
@@ -114,6 +122,14 @@ public final class JobLedger implements AutoCloseable {
     }
 
     /**
+     * The inbox files recorded under this name (as dropped, as taken, or as filed), each with its verdict, its jobs and
+     * where it was filed; the oldest first.
+     */
+    public List<FileRecord> showFile(String file) {
+        return queries.showFile(file);
+    }
+
+    /**
      * Puts a dead job's current version back into the outbox, due now with no failures.
      *
      * @return 1 when replayed, 0 when the job is not dead
@@ -134,6 +150,22 @@ public final class JobLedger implements AutoCloseable {
             s.execute("SELECT 1");
         } catch (SQLException e) {
             throw new LedgerException("the ledger database does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This ledger's identity, made once when the database was created (V5); it stays the same across restarts and for
+     * every instance that shares the database.
+     */
+    public String identity() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT ledger_id FROM ledger_identity WHERE singleton = 1")) {
+            if (!r.next()) {
+                throw new LedgerException("the ledger has no identity row (ledger_identity is empty)", null);
+            }
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the ledger's identity: " + e.getMessage(), e);
         }
     }
 

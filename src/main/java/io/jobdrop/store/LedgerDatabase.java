@@ -52,7 +52,8 @@ public final class LedgerDatabase {
     private static Map<String, String> placeholders(String url) {
         boolean h2 = H2Urls.isH2(url);
         return Map.of("text", h2 ? "CHARACTER LARGE OBJECT" : "TEXT",
-                "identity_cache", h2 ? "1000" : "1");
+                "identity_cache", h2 ? "1000" : "1",
+                "random_uuid", h2 ? "RANDOM_UUID()" : "gen_random_uuid()");
     }
 
     /** URLs may carry a password as a parameter; error messages must not. */

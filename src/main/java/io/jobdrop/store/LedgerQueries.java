@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,40 @@ final class LedgerQueries {
             Optional<String> id = JobLookup.resolve(c, idOrName);
             return id.isEmpty() ? Optional.empty() : Optional.of(detail(c, id.get()));
         });
+    }
+
+    /**
+     * The inbox files recorded under this name: the name as dropped ({@code x.yaml}), its path as taken, or the name it
+     * was filed as ({@code .done/x.1.yaml}). The oldest first.
+     */
+    List<FileRecord> showFile(String file) {
+        String suffix = "%/" + file.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return transactions.inTransaction("show file " + file, c -> {
+            List<FileRecord> records = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT source_name, disposition, report, claimed_at,"
+                    + " placed_as FROM intake_claims WHERE source = 'inbox' AND (source_name = ?"
+                    + " OR source_name LIKE ? ESCAPE '\\' OR placed_as = ? OR placed_as LIKE ? ESCAPE '\\')"
+                    + " ORDER BY claimed_at, claim_key")) {
+                s.setString(1, file);
+                s.setString(2, suffix);
+                s.setString(3, file);
+                s.setString(4, suffix);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Instant at = DbTime.get(r, "claimed_at");
+                        String source = r.getString("source_name");
+                        records.add(new FileRecord(source, Disposition.fromColumn(r.getString("disposition")),
+                                r.getString("report"), at, r.getString("placed_as"), jobsOf(c, source, at)));
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    /** The job events the intake of a file wrote: they carry its name and its claim's time. */
+    private static List<JobEvent> jobsOf(Connection c, String source, Instant at) throws SQLException {
+        return EventTable.listForFile(c, source, at);
     }
 
     private static JobDetail detail(Connection c, String id) throws SQLException {

@@ -118,7 +118,7 @@ class CommandLineTest {
         Run run = jobdrop("show", "--db", ledgerWith("present"), "nosuch");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().lines()).containsExactly("jobdrop show: no job with ID or name nosuch - `jobdrop jobs` lists them");
+        assertThat(run.err().lines()).containsExactly("jobdrop show: no job with ID or name nosuch, and no inbox file of that name - `jobdrop jobs` lists them");
     }
 
     @Test
@@ -186,7 +186,7 @@ class CommandLineTest {
         Run replay = jobdrop("replay", "--db", db(), "--dead");
 
         assertThat(show.exitCode()).isEqualTo(1);
-        assertThat(show.err()).contains("no job with ID or name anything - the ledger jdbc:h2:file:"
+        assertThat(show.err()).contains("no job with ID or name anything, and no inbox file of that name - the ledger jdbc:h2:file:"
                 + dir.resolve("data/jobdrop") + " holds no jobs");
         assertThat(replay.exitCode()).isZero();
         assertThat(replay.err()).contains("nothing to replay - the ledger jdbc:h2:file:" + dir.resolve("data/jobdrop"));

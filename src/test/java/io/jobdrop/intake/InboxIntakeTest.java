@@ -39,7 +39,7 @@ class InboxIntakeTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final InboxIntake intake = new InboxIntake(new JobFileIntake(
             new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID), JobDefaults.BACALHAU),
-            ledger, new IntakeLog(), Runnable::run), 2);
+            ledger, new IntakeLog(), Runnable::run), 2, 10L << 20, new RetryBackoff(100, 30_000));
 
     @AfterEach
     void close() throws Exception {
@@ -89,6 +89,43 @@ class InboxIntakeTest {
         intake.process(exchangeFor(write("b.yaml", job("b")).toFile()), doneSync -> done.countDown());
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ledger.listJobs(null, 100)).extracting(summary -> summary.name()).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void a_file_whose_record_failed_waits_out_its_backoff_however_the_inbox_was_named() throws Exception {
+        RetryBackoff backoff = new RetryBackoff(60_000, 60_000);
+        InboxIntake step = new InboxIntake(new JobFileIntake(
+                new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID), JobDefaults.BACALHAU),
+                ledger, new IntakeLog(), Runnable::run), 2, 10L << 20, backoff);
+        Path file = write("down.yaml", job("down"));
+        database.close(); // the ledger is down
+        // a relative inbox (the default is ./inbox): the filter knows the file by its absolute path
+        Exchange exchange = exchangeFor(Path.of("").toAbsolutePath().relativize(file).toFile());
+        CountDownLatch done = new CountDownLatch(1);
+        step.process(exchange, doneSync -> done.countDown());
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchange.getException()).isNotNull();
+        assertThat(backoff.due(file.toAbsolutePath().toString())).isFalse();
+    }
+
+    @Test
+    void reads_no_more_than_one_byte_past_the_limit_of_a_file_that_grew_after_its_size_was_checked() throws Exception {
+        Path grown = write("grown.yaml", "x".repeat(5000));
+
+        assertThat(InboxIntake.readAtMost(grown, 100)).hasSize(101);
+        assertThat(InboxIntake.readAtMost(grown, 10_000)).hasSize(5000);
+    }
+
+    @Test
+    void does_not_read_through_a_link_that_replaced_the_file_after_the_scan() throws Exception {
+        Path target = write("elsewhere.txt", job("elsewhere"));
+        Path link = java.nio.file.Files.createSymbolicLink(inbox.resolve("swapped.yaml"), target);
+        Exchange exchange = exchangeFor(link);
+
+        assertThat(intake.process(exchange, doneSync -> { })).isTrue();
+        assertThat(exchange.getException()).isInstanceOf(NoSuchFileException.class).hasMessageContaining("no longer a regular file");
+        assertThat(ledger.listJobs(null, 10)).isEmpty();
     }
 
     private Exchange exchangeFor(Path file) {

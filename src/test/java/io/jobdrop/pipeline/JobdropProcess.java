@@ -86,6 +86,26 @@ final class JobdropProcess implements AutoCloseable {
         }
     }
 
+    /** For a run expected to refuse to start: starts it and waits for it to exit, returning the exit code. */
+    int startAndAwaitExit(Duration atMost) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("jobdrop did not exit within " + atMost + ":\n" + logText());
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     boolean healthAnswers() {
         if (!process.isAlive()) {
             throw new AssertionError("jobdrop exited with " + process.exitValue() + ":\n" + logText());
