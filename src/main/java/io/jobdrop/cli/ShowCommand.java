@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop show ID|NAME}: one job's versions, events and forward attempts. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
         description = "Show one job: versions, events and forward attempts.")
 final class ShowCommand implements Callable<Integer> {
 
