@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * jobdrop's one settings resolver. Every {@code jobdrop.*} key of the packaged application.properties is looked up,
@@ -283,9 +285,9 @@ public final class Settings {
 
     /** {@code *TOKEN*,*SECRET*}: comma-separated, {@code *} for any characters, case-insensitive. */
     static List<Pattern> globs(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(g -> !g.isEmpty())
-                .map(g -> Pattern.compile(java.util.Arrays.stream(g.split("\\*", -1)).map(Pattern::quote)
-                        .reduce((a, b) -> a + ".*" + b).orElse(""), Pattern.CASE_INSENSITIVE))
+        return Arrays.stream(list.split(",")).map(String::trim).filter(g -> !g.isEmpty())
+                .map(g -> Pattern.compile(Arrays.stream(g.split("\\*", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining(".*")), Pattern.CASE_INSENSITIVE))
                 .toList();
     }
 

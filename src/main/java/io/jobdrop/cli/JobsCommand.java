@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop jobs}: the jobs in the ledger, newest first. */
-@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List the jobs jobdrop has recorded and where their delivery stands.")
+@Command(name = "jobs", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
+        description = "List the jobs jobdrop has recorded and where their delivery stands.")
 final class JobsCommand implements Callable<Integer> {
 
     @Spec

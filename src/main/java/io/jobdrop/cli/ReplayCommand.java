@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop replay ID|NAME} or {@code --dead}: dead letters back into the outbox. */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Put dead letters back into the outbox; a running jobdrop sends them again.")
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
+        description = "Put dead letters back into the outbox; a running jobdrop sends them again.")
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop run}: the service. SIGTERM (and Ctrl-C) drain in-flight work, then exit 0. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
         description = {"Watch the inbox (and buckets), record every job, forward it to the orchestrator.",
                 "Each setting is taken from its flag, else -Dkey=value (JOBDROP_JAVA_OPTS), else the environment, "
                         + "else the packaged default (README, Configuration)."},

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * {@code jobdrop show ID|NAME|FILE}: one job's versions, events and forward attempts; or, when the argument names no
  * job, the inbox file of that name: its verdict, its jobs and where it was filed.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
         description = "Show one job (versions, events, forward attempts), or an inbox file (verdict, jobs, where it was filed).")
 final class ShowCommand implements Callable<Integer> {
 

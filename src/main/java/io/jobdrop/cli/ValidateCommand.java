@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code jobdrop validate}: the offline verdict on job files, exactly as the pipeline would give it. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
         description = "Check job files offline, as a Bacalhau orchestrator would.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is accepted", "1:a file is rejected or unreadable", "2:usage error"})

@@ -49,6 +49,15 @@ class CommandLineTest {
         assertThat(run.out()).contains("Usage: jobdrop " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate", "jobs", "show", "replay", "prepare"})
+    void every_command_says_its_version(String command) {
+        Run run = jobdrop(command, "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).startsWith("jobdrop ");
+    }
+
     @Test
     void help_names_a_command_and_the_list_includes_prepare() {
         Run help = jobdrop("help", "jobs");
