@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -95,6 +96,16 @@ class HostileJobFileTest {
     }
 
     @Test
+    void reads_a_file_with_a_utf16_byte_order_mark_as_utf16_as_go_yaml_does() {
+        byte[] utf16 = ("\uFEFF" + JOB.formatted("wide")).getBytes(StandardCharsets.UTF_16LE);
+
+        FileVerdict verdict = read(utf16, ReadLimits.DEFAULTS);
+
+        assertThat(verdict.errors()).isEmpty();
+        assertThat(verdict.jobs()).extracting(j -> j.job().name).containsExactly("wide");
+    }
+
+    @Test
     void reports_a_template_error_before_invalid_utf8_as_bacalhau_templates_first() {
         Problem e = onlyError(read(bytes("Name: {{.nope}}", 0xFF), ReadLimits.DEFAULTS));
 
@@ -138,8 +149,24 @@ class HostileJobFileTest {
     }
 
     @Test
-    void rejects_nesting_that_jackson_cannot_write_when_the_depth_limit_is_raised() {
-        Problem e = onlyError(read(nestedParams(1500).getBytes(StandardCharsets.UTF_8), depth(1600)));
+    void accepts_nesting_just_under_the_default_depth_limit_on_an_ordinary_thread() {
+        FileVerdict verdict = read(nestedParams(490));
+
+        assertThat(verdict.errors()).isEmpty();
+        assertThat(verdict.jobs()).hasSize(1);
+    }
+
+    @Test
+    void rejects_nesting_that_jackson_cannot_write_when_the_depth_limit_is_raised() throws InterruptedException {
+        // on a thread with a large stack, so that Jackson's limit, not the stack, is what stops it
+        AtomicReference<FileVerdict> verdict = new AtomicReference<>();
+        JobFileReader reader = new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
+                JobDefaults.BACALHAU, depth(1600));
+        Thread deep = new Thread(null, () -> verdict.set(reader.read("f.yaml", nestedParams(1500).getBytes(StandardCharsets.UTF_8))),
+                "deep", 256L << 20);
+        deep.start();
+        deep.join(HANG_GUARD.toMillis());
+        Problem e = onlyError(verdict.get());
 
         assertThat(e.message()).startsWith("job cannot be written as JSON: Document nesting depth (1001) exceeds the maximum allowed")
                 .endsWith("(lower jobdrop.limits.depth)");
