@@ -132,6 +132,16 @@ public final class JobLedger implements AutoCloseable {
         }
     }
 
+    /** Who hears about the database failing the writer as a whole, and about commits succeeding again. */
+    public void listener(LedgerListener listener) {
+        writes.listener(listener);
+    }
+
+    /** How the writer is doing: writes waiting, time since the last commit. */
+    public WriterProgress writerProgress() {
+        return writes.progress();
+    }
+
     /**
      * When the outbox next has a row to claim: the earliest next attempt, or for a leased row the end of its lease if
      * that is later (so a poller does not spin on rows in flight). Empty when the outbox is empty.
