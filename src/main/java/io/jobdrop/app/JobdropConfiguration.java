@@ -95,7 +95,11 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
                 committedExecutor(context, "forward-committed")));
         registry.bind("forwardGate", gate);
-        registry.bind("outages", new Outages(10_000));
+        Outages outages = new Outages();
+        ledger.listener(outages);
+        forwarder.orchestratorStatus(outages);
+        context.getManagementStrategy().addEventNotifier(new RouteRecovery(outages));
+        registry.bind("outages", outages);
         registry.bind("forwardPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "forward", Integer.parseInt(prop(props, "jobdrop.forward.concurrency"))));
         registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));

@@ -10,6 +10,9 @@ import java.util.Map;
 public final class LedgerDatabase {
 
     private static final String MIGRATIONS = "classpath:db/migration";
+    /** The longest wait for a pooled connection; then the write fails and is tried again. */
+    static final long CONNECTION_TIMEOUT_MS = 3_000;
+    static final long VALIDATION_TIMEOUT_MS = 1_000;
 
     private LedgerDatabase() {
     }
@@ -28,6 +31,9 @@ public final class LedgerDatabase {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("jobdrop-ledger");
+        // a dead database must answer fast (health, the writer's backoff): Hikari's default wait is 30 s
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
