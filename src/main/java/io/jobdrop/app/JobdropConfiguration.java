@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds jobdrop's beans from the jobdrop.* properties and binds them for the routes: the ledger, the job reader,
@@ -102,8 +103,14 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("outages", outages);
         registry.bind("forwardPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "forward", Integer.parseInt(prop(props, "jobdrop.forward.concurrency"))));
-        registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
-        registry.bind("inboxHealth", new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox"))));
+        Duration stallAfter = duration(props, "jobdrop.health.stall-after");
+        registry.bind("ledgerHealth", new LedgerHealthCheck(ledger, outages, stallAfter));
+        InboxHealthCheck inboxHealth = new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox")), context,
+                "inbox-intake", outages, stallAfter);
+        registry.bind("inboxHealth", inboxHealth);
+        // the inbox watchdog acts (restarts a dead consumer) whether or not anyone asks for health
+        context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "inbox-watchdog")
+                .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
         bindBuckets(context, props, fileIntake, clock);
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,7 @@ public final class Outages implements LedgerListener, OrchestratorStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.outage");
 
-    private record Outage(long sinceNanos, AtomicLong failures) {
+    private record Outage(long sinceNanos, AtomicLong failures, String cause) {
     }
 
     private final Map<String, Outage> open = new ConcurrentHashMap<>();
@@ -38,7 +39,7 @@ public final class Outages implements LedgerListener, OrchestratorStatus {
         boolean[] started = {false};
         Outage outage = open.computeIfAbsent(dependency, d -> {
             started[0] = true;
-            return new Outage(System.nanoTime(), new AtomicLong());
+            return new Outage(System.nanoTime(), new AtomicLong(), cause);
         });
         outage.failures().incrementAndGet();
         if (started[0]) {
@@ -59,6 +60,11 @@ public final class Outages implements LedgerListener, OrchestratorStatus {
 
     public boolean isOpen(String dependency) {
         return open.containsKey(dependency);
+    }
+
+    /** What started the current outage of {@code dependency}, if it has one. */
+    public Optional<String> cause(String dependency) {
+        return Optional.ofNullable(open.get(dependency)).map(Outage::cause);
     }
 
     /**

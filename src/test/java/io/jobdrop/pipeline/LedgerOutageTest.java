@@ -6,13 +6,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
@@ -90,6 +96,39 @@ class LedgerOutageTest extends PipelineTestSupport {
             assertThat(log.lines()).filteredOn(l -> l.contains("[INFO]") && l.contains("ledger outage over")).hasSize(1);
             assertThat(log.text()).doesNotContain("\tat ", "FatalFallbackErrorHandler", "ConnectException");
         }
+    }
+
+    @Test
+    void health_answers_within_2_s_and_names_the_cause_while_the_database_is_down() throws Exception {
+        String port = context.resolvePropertyPlaceholders("{{jobdrop.api-port}}");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health"))
+                .timeout(Duration.ofSeconds(30)).build();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(send(request).statusCode()).isEqualTo(200));
+
+        postgres.stop();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long start = System.nanoTime();
+            answers.add(send(request));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("health answer %d", i)
+                    .isLessThan(Duration.ofSeconds(2));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> answer = send(request);
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.body()).contains("ledger database unreachable");
+        });
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isIn(200, 503));
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/observe/health/ready")).timeout(Duration.ofSeconds(30)).build());
+        assertThat(ready.statusCode()).as("without its ledger jobdrop takes no work").isEqualTo(503);
+
+        postgres.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> send(request).statusCode() == 200);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, Integer> attemptsByStatus() throws SQLException {
