@@ -84,6 +84,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 prop(props, "jobdrop.orchestrator.token"),
                 Integer.parseInt(prop(props, "jobdrop.forward.batch")), duration(props, "jobdrop.forward.lease"),
                 Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.forward.poll-ms"))), clock);
+        forwarder.resumeJobsRefusedOtherCredentials();
 
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);

@@ -55,6 +55,17 @@ public final class OutboxForwarder {
         this.orchestratorStatus = status;
     }
 
+    /**
+     * At start: jobs paused because the orchestrator refused another token than the one jobdrop has now become due
+     * at once, rather than waiting out a pause meant for the refused token.
+     */
+    public void resumeJobsRefusedOtherCredentials() {
+        int resumed = ledger.resumeRefusedOtherThan(CredentialsFingerprint.of(token));
+        if (resumed > 0) {
+            LOG.info("{} jobs paused after the orchestrator refused other credentials are due now", resumed);
+        }
+    }
+
     /** Intake recorded new work: the next tick claims at once instead of waiting for the poll interval. */
     public void nudge() {
         nudged.set(true);
@@ -111,6 +122,9 @@ public final class OutboxForwarder {
         long latencyMs = (System.nanoTime() - exchange.getProperty(SENT_AT, System.nanoTime(), Long.class)) / 1_000_000;
         Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
                 clock.instant());
+        if (delivery instanceof Delivery.Retry retry && status != null && (status == 401 || status == 403)) {
+            delivery = retry.refusedWith(CredentialsFingerprint.of(token));
+        }
         if (status == null) {
             orchestratorStatus.unreachable(ResponseClassifier.describe(failure == null
                     ? new IllegalStateException("no response") : failure));

@@ -123,6 +123,16 @@ public final class JobLedger implements AutoCloseable {
         return deadLetters.replayAll();
     }
 
+    /**
+     * Jobs paused after the orchestrator refused other credentials than these (a fingerprint) become due now: the
+     * pause was meant for the refused token, not for the one jobdrop has now.
+     *
+     * @return how many jobs were resumed
+     */
+    public int resumeRefusedOtherThan(String credentialsFingerprint) {
+        return outbox.resumeRefusedOtherThan(credentialsFingerprint);
+    }
+
     /** A cheap round trip for health checks; throws {@link LedgerException} when the database does not answer. */
     public void ping() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
