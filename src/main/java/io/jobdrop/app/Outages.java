@@ -126,7 +126,12 @@ public final class Outages implements LedgerListener, OrchestratorStatus {
 
     /** {@code ConnectException: refused}, or just {@code ConnectException} when there is no message. */
     private static String named(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        if (t.getMessage() == null) {
+            return t.getClass().getSimpleName();
+        }
+        // one line: database messages carry the SQL statement on lines of their own
+        String message = t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        return t.getClass().getSimpleName() + ": " + (message.length() <= 200 ? message : message.substring(0, 200) + "…");
     }
 
     static String human(Duration d) {

@@ -42,6 +42,7 @@ public final class LedgerDatabase {
             if (password == null || password.isEmpty()) {
                 password = H2Password.forDatabase(jdbcUrl, h2File, user);
             }
+            config.setExceptionOverrideClassName(H2ClosedDatabaseOverride.class.getName());
         }
         config.setPassword(password);
         config.setPoolName("jobdrop-ledger");

@@ -53,6 +53,17 @@ class OutagesTest {
     }
 
     @Test
+    void an_outage_is_one_line_even_when_the_database_message_has_several() {
+        Outages outages = new Outages();
+        try (LogCapture log = LogCapture.start()) {
+            outages.unavailable(new SQLException("General error: write failed; SQL statement:\nINSERT INTO jobs\nVALUES (?)",
+                    new IOException("No space left on device")));
+            assertThat(log.lines()).filteredOn(l -> l.contains("outage")).singleElement().asString()
+                    .contains("SQL statement: INSERT INTO jobs VALUES (?)", "caused by IOException: No space left on device");
+        }
+    }
+
+    @Test
     void a_new_failure_after_the_end_of_an_outage_starts_a_new_one() {
         Outages outages = new Outages();
         try (LogCapture log = LogCapture.start()) {
