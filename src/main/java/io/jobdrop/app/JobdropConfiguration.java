@@ -45,6 +45,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds jobdrop's beans from the jobdrop.* properties and binds them for the routes: the ledger, the job reader,
@@ -86,6 +87,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 props.secret("jobdrop.orchestrator.token"),
                 props.integer("jobdrop.forward.batch", 1), duration(props, "jobdrop.forward.lease"),
                 Duration.ofMillis(props.longValue("jobdrop.forward.poll-ms")), clock);
+        forwarder.resumeJobsRefusedOtherCredentials();
 
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
@@ -105,11 +107,21 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
                 committedExecutor(context, "forward-committed")));
         registry.bind("forwardGate", gate);
-        registry.bind("outages", new Outages(10_000));
+        Outages outages = new Outages();
+        ledger.listener(outages);
+        forwarder.orchestratorStatus(outages);
+        context.getManagementStrategy().addEventNotifier(new RouteRecovery(outages));
+        registry.bind("outages", outages);
         registry.bind("forwardPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "forward", props.integer("jobdrop.forward.concurrency", 1)));
-        registry.bind("ledgerHealth", new LedgerHealthCheck(ledger));
-        registry.bind("inboxHealth", new InboxHealthCheck(inbox, inboxStatus));
+        Duration stallAfter = duration(props, "jobdrop.health.stall-after");
+        registry.bind("ledgerHealth", new LedgerHealthCheck(ledger, outages, stallAfter));
+        InboxHealthCheck inboxHealth = new InboxHealthCheck(inbox, inboxStatus, context, "inbox-intake", outages,
+                stallAfter);
+        registry.bind("inboxHealth", inboxHealth);
+        // the inbox watchdog acts (restarts a dead consumer) whether or not anyone asks for health
+        context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "inbox-watchdog")
+                .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         bindBuckets(context, props, fileIntake, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));

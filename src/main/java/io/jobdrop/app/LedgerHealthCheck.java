@@ -1,28 +1,46 @@
 package io.jobdrop.app;
 
 import io.jobdrop.store.JobLedger;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
+import io.jobdrop.store.WriterProgress;
 
-import java.util.Map;
+import java.time.Duration;
 
-/** DOWN while the ledger database does not answer: intake and forwarding wait, nothing is lost. */
-final class LedgerHealthCheck extends AbstractHealthCheck {
+/**
+ * DOWN while the ledger database does not answer, while it refuses writes (a full disk, say: reads may still work),
+ * or while the writer has writes waiting and commits nothing for {@code stallAfter}. Intake and forwarding wait
+ * meanwhile; nothing is lost. Part of readiness: without the ledger jobdrop takes no work.
+ */
+final class LedgerHealthCheck extends BoundedHealthCheck {
 
     private final JobLedger ledger;
+    private final Outages outages;
+    private final Duration stallAfter;
 
-    LedgerHealthCheck(JobLedger ledger) {
-        super("jobdrop", "ledger");
+    LedgerHealthCheck(JobLedger ledger, Outages outages, Duration stallAfter) {
+        super("ledger");
         this.ledger = ledger;
+        this.outages = outages;
+        this.stallAfter = stallAfter;
     }
 
     @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+    protected Finding probe() {
+        WriterProgress progress = ledger.writerProgress();
+        String outage = outages.cause(Outages.LEDGER).map(cause -> ": " + cause).orElse("");
+        if (progress.stalled(stallAfter)) {
+            return Finding.down((progress.writerAlive() ? "ledger writer stalled: " : "ledger writer stopped: ")
+                    + progress.waiting() + " writes waiting, nothing committed for "
+                    + progress.sinceLastCommit().toSeconds() + " s" + outage)
+                    .with("waiting", progress.waiting());
+        }
         try {
             ledger.ping();
-            builder.up();
         } catch (RuntimeException e) {
-            builder.message("ledger database unreachable: " + Outages.describe(e)).down();
+            return Finding.down("ledger database unreachable: " + Outages.describe(e));
         }
+        if (!outage.isEmpty() && progress.waiting() > 0) {
+            return Finding.down("ledger refuses writes" + outage).with("waiting", progress.waiting());
+        }
+        return Finding.up();
     }
 }

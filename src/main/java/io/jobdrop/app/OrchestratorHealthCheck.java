@@ -1,8 +1,6 @@
 package io.jobdrop.app;
 
 import io.jobdrop.forward.ForwardGate;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,44 +8,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * DOWN when the orchestrator does not answer {@code GET /api/v1/agent/alive}, or while forwarding is paused because
- * it refused jobdrop's credentials (401/403).
+ * it refused jobdrop's credentials (401/403). Not part of readiness or liveness: queueing jobs while the orchestrator
+ * is away is jobdrop's job, so it stays ready to take work and must not be restarted for it.
  */
-final class OrchestratorHealthCheck extends AbstractHealthCheck {
+final class OrchestratorHealthCheck extends BoundedHealthCheck {
 
     private final URI alive;
     private final ForwardGate gate;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     OrchestratorHealthCheck(String baseUrl, ForwardGate gate) {
-        super("jobdrop", "orchestrator");
+        super("orchestrator");
         this.alive = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/agent/alive");
         this.gate = gate;
     }
 
     @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("url", alive.toString());
+    public boolean isReadiness() {
+        return false;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected Finding probe() {
         if (!gate.isOpen(Instant.now())) {
-            builder.message("forwarding paused: " + gate.reason()).down();
-            return;
+            return Finding.down("forwarding paused: " + gate.reason()).with("url", alive.toString());
         }
         try {
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(alive).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 200) {
-                builder.up();
-            } else {
-                builder.message("orchestrator answered " + response.statusCode()).down();
-            }
+            return (response.statusCode() == 200 ? Finding.up()
+                    : Finding.down("orchestrator answered " + response.statusCode())).with("url", alive.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            builder.message("interrupted").down();
+            return Finding.down("interrupted");
         } catch (Exception e) {
-            builder.message("orchestrator unreachable: " + Outages.describe(e)).down();
+            return Finding.down("orchestrator unreachable: " + Outages.describe(e)).with("url", alive.toString());
         }
     }
 }

@@ -36,6 +36,7 @@ public final class OutboxForwarder {
     private final Clock clock;
     private final AtomicBoolean nudged = new AtomicBoolean(true);
     private volatile long nextPollNanos;
+    private volatile OrchestratorStatus orchestratorStatus = OrchestratorStatus.NONE;
 
     public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
                            Duration lease, Duration pollInterval, Clock clock) {
@@ -47,6 +48,22 @@ public final class OutboxForwarder {
         this.lease = lease;
         this.pollInterval = pollInterval;
         this.clock = clock;
+    }
+
+    /** Who hears whether the orchestrator answers at all (its outage is logged there, once). */
+    public void orchestratorStatus(OrchestratorStatus status) {
+        this.orchestratorStatus = status;
+    }
+
+    /**
+     * At start: jobs paused because the orchestrator refused another token than the one jobdrop has now become due
+     * at once, rather than waiting out a pause meant for the refused token.
+     */
+    public void resumeJobsRefusedOtherCredentials() {
+        int resumed = ledger.resumeRefusedOtherThan(CredentialsFingerprint.of(token));
+        if (resumed > 0) {
+            LOG.info("{} jobs paused after the orchestrator refused other credentials are due now", resumed);
+        }
     }
 
     /** Intake recorded new work: the next tick claims at once instead of waiting for the poll interval. */
@@ -88,21 +105,45 @@ public final class OutboxForwarder {
     }
 
     /**
-     * Records the attempt of one exchange: the orchestrator's answer, with any status, or the failure to get one
-     * (refused, timed out, reset: the error policy caught it). Completes once the attempt is committed and logged.
+     * What the orchestrator answered for one exchange, with any status, or the failure to get one (refused, timed
+     * out, reset: the error policy caught it), classified once. Recording it may fail and be tried again; it is never
+     * classified again.
      */
-    public CompletableFuture<Void> finish(Exchange exchange) {
+    public Answer answer(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         Integer status = failure != null ? null : message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String retryAfter = failure != null ? null : message.getHeader("Retry-After", String.class);
         String body = failure != null ? null : message.getBody(String.class);
         OutboxItem item = exchange.getProperty(ITEM, OutboxItem.class);
+        if (item == null) {
+            throw new IllegalStateException("no outbox item on exchange " + exchange.getExchangeId());
+        }
         long latencyMs = (System.nanoTime() - exchange.getProperty(SENT_AT, System.nanoTime(), Long.class)) / 1_000_000;
         Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
                 clock.instant());
-        return ledger.submitAttempt(item, status, latencyMs, errorOf(delivery), delivery)
-                .thenRun(() -> log(item, status, delivery));
+        if (delivery instanceof Delivery.Retry retry && status != null && (status == 401 || status == 403)) {
+            delivery = retry.refusedWith(CredentialsFingerprint.of(token));
+        }
+        if (status == null) {
+            orchestratorStatus.unreachable(ResponseClassifier.describe(failure == null
+                    ? new IllegalStateException("no response") : failure));
+        } else {
+            orchestratorStatus.answered();
+        }
+        return new Answer(item, status, latencyMs, delivery);
+    }
+
+    /** Records an answer in the ledger; completes once the attempt is committed and logged. */
+    public CompletableFuture<Void> record(Answer answer) {
+        return ledger.submitAttempt(answer.item(), answer.status(), answer.latencyMs(), errorOf(answer.delivery()),
+                        answer.delivery())
+                .thenRun(() -> log(answer.item(), answer.status(), answer.delivery()));
+    }
+
+    /** Classifies and records in one go. */
+    public CompletableFuture<Void> finish(Exchange exchange) {
+        return record(answer(exchange));
     }
 
     private static String errorOf(Delivery delivery) {
@@ -127,6 +168,9 @@ public final class OutboxForwarder {
             LOG.info("{} forwarded: the orchestrator already has this spec", job);
         } else if (delivery instanceof Delivery.Rejected r) {
             LOG.warn("{} rejected by the orchestrator (HTTP {}), dead letter: {}", job, status, r.message());
+        } else if (delivery instanceof Delivery.Retry r && status == null) {
+            // the orchestrator's outage is logged once, by the outages bean; each job's retry only on request
+            LOG.debug("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
         } else if (delivery instanceof Delivery.Retry r) {
             LOG.warn("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
         } else if (delivery instanceof Delivery.Dead d) {

@@ -21,6 +21,17 @@ public final class BucketHealthCheck extends AbstractHealthCheck {
         this.status = status;
     }
 
+    /** An unreachable bucket does not make jobdrop unready: the inbox and the queue still take work. */
+    @Override
+    public boolean isReadiness() {
+        return false;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         BucketStatus.Snapshot now = status.snapshot();

@@ -58,7 +58,8 @@ final class AttemptRecorder {
             JobTable.markSubmitted(c, job.id(), null, null, now);
             EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
         } else if (delivery instanceof Delivery.Retry retry) {
-            OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()));
+            OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()),
+                    retry.refusedCredentials());
             JobTable.setLastError(c, job.id(), retry.reason(), now);
             EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, retry.reason(), now);
         } else {

@@ -21,8 +21,19 @@ public sealed interface Delivery {
     /**
      * Try again at {@code notBefore}. {@code countsAsFailure} is false for waits that are not the job's fault
      * (429 Retry-After, forwarding paused on 401/403), so they never push a job towards the dead letters.
+     * {@code refusedCredentials} is the fingerprint of the token a 401/403 refused, or null.
      */
-    record Retry(Instant notBefore, boolean countsAsFailure, String reason) implements Delivery {
+    record Retry(Instant notBefore, boolean countsAsFailure, String reason, String refusedCredentials)
+            implements Delivery {
+
+        public Retry(Instant notBefore, boolean countsAsFailure, String reason) {
+            this(notBefore, countsAsFailure, reason, null);
+        }
+
+        /** The same wait, caused by the orchestrator refusing the credentials with this fingerprint (401/403). */
+        public Retry refusedWith(String credentialsFingerprint) {
+            return new Retry(notBefore, countsAsFailure, reason, credentialsFingerprint);
+        }
     }
 
     /** Out of attempts or past the maximum age: a dead letter, kept with its spec for replay. */

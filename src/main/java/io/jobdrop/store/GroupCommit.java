@@ -4,21 +4,30 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit for the ledger's hot writes (intake records, forward attempts). One writer thread takes every write
  * that is waiting, up to {@code maxBatch}, runs each inside its own savepoint of one transaction and commits once. A
  * write's future completes only after that commit, so what its caller does next (move the file, say) happens after
- * the write is durable. A write that fails is rolled back to its savepoint alone and fails alone; a commit that fails
- * fails every write of the batch. Writes run in the order they were submitted.
+ * the write is durable. A write that fails, even with an Error (out of memory on a huge document), is rolled back to
+ * its savepoint alone and fails alone. When the database itself fails (no connection, a failed commit, a connection
+ * that died under a write) every write of the batch fails with {@link LedgerUnavailableException} and the writer backs
+ * off before the next batch, so an outage is not a busy loop. Writes run in the order they were submitted.
  */
 final class GroupCommit implements AutoCloseable {
+
+    /** How long {@link #close()} lets the writer finish what was submitted before failing the rest. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final long FIRST_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 2_000;
 
     private record Pending<T>(String what, Transactions.Work<T> work, CompletableFuture<T> result) {
 
@@ -30,25 +39,40 @@ final class GroupCommit implements AutoCloseable {
 
     private final DataSource dataSource;
     private final int maxBatch;
+    private final Duration closeWait;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile boolean abandoned;
+    private volatile LedgerListener listener = LedgerListener.NONE;
+    private volatile long lastCommitNanos = System.nanoTime();
+    private volatile int writing;
+    private long backoffMs;
 
     GroupCommit(DataSource dataSource, int maxBatch, String threadName) {
+        this(dataSource, maxBatch, threadName, CLOSE_WAIT);
+    }
+
+    GroupCommit(DataSource dataSource, int maxBatch, String threadName, Duration closeWait) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
         this.dataSource = dataSource;
         this.maxBatch = maxBatch;
+        this.closeWait = closeWait;
         this.writer = new Thread(this::run, threadName);
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
+    void listener(LedgerListener listener) {
+        this.listener = listener;
+    }
+
     /**
      * @param what names the write in the exception message, e.g. "record inbox a.yaml"
      * @return completes with the work's result once committed; exceptionally with {@link LedgerException} when the
-     *         database failed, or with what the work threw
+     *         database failed ({@link LedgerUnavailableException} when it failed as a whole), or with what the work threw
      */
     <T> CompletableFuture<T> submit(String what, Transactions.Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -64,81 +88,161 @@ final class GroupCommit implements AutoCloseable {
         return result;
     }
 
-    /** Stops taking writes, finishes the ones already submitted, then stops the writer thread. */
+    WriterProgress progress() {
+        return new WriterProgress(queue.size() + writing, Duration.ofNanos(System.nanoTime() - lastCommitNanos),
+                writer.isAlive());
+    }
+
+    /**
+     * Stops taking writes and finishes the ones already submitted, waiting at most {@link #CLOSE_WAIT} (a database
+     * that is down would otherwise hold shutdown for ever); what is still queued then fails.
+     */
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        writer.join();
+        LockSupport.unpark(writer);
+        writer.join(closeWait.toMillis());
+        if (writer.isAlive()) {
+            abandoned = true;
+            writer.interrupt();
+            writer.join(1_000);
+        }
+        List<Pending<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.result().completeExceptionally(new LedgerException("cannot " + p.what()
+                + ": the ledger closed before the database took it")));
     }
 
     private void run() {
         List<Pending<?>> batch = new ArrayList<>(maxBatch);
-        while (true) {
-            Pending<?> first;
+        while (!abandoned) {
             try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                writing = batch.size();
+                boolean committed = write(batch);
+                writing = 0;
+                backOff(committed);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first == null) {
-                if (closed && queue.isEmpty()) {
+                if (closed) {
                     return;
                 }
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
-            try {
-                write(batch);
             } catch (Throwable e) {
-                // an Error (out of memory, say): no write of this batch may wait for ever; completed ones stay so
+                // whatever happens, the writer lives on and no write of this batch waits for ever
                 batch.forEach(pending -> pending.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+                writing = 0;
             }
-            batch.clear();
         }
     }
 
-    private void write(List<Pending<?>> batch) {
-        Object[] results = new Object[batch.size()];
-        Throwable[] failures = new Throwable[batch.size()];
+    /** @return whether the batch was committed; false when the database failed it as a whole */
+    private boolean write(List<Pending<?>> batch) {
+        int n = batch.size();
+        Object[] results = new Object[n];
+        Throwable[] failures = new Throwable[n];
+        Throwable outage = null;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
             try {
-                for (int i = 0; i < batch.size(); i++) {
-                    Savepoint savepoint = batch.size() > 1 ? connection.setSavepoint() : null;
+                connection.setAutoCommit(false);
+                for (int i = 0; i < n && outage == null; i++) {
+                    Savepoint savepoint = n > 1 ? connection.setSavepoint() : null;
                     try {
                         results[i] = batch.get(i).work().run(connection);
-                    } catch (SQLException | RuntimeException e) {
-                        if (savepoint == null) {
-                            throw e;
-                        }
-                        connection.rollback(savepoint);
+                    } catch (Throwable e) {
                         failures[i] = failure(batch.get(i).what(), e);
+                        if (!usable(connection)) {
+                            outage = e;
+                        } else if (savepoint != null) {
+                            connection.rollback(savepoint);
+                        }
                     }
                 }
-                connection.commit();
+                if (outage == null && (n > 1 || failures[0] == null)) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
             } catch (SQLException | RuntimeException e) {
                 Transactions.rollbackQuietly(connection, e);
-                throw e;
+                outage = e;
             }
         } catch (SQLException | RuntimeException e) {
-            for (int i = 0; i < batch.size(); i++) {
-                if (failures[i] == null) {
-                    failures[i] = failure(batch.get(i).what(), e);
-                }
-            }
+            outage = e;
         }
-        for (int i = 0; i < batch.size(); i++) {
+        if (outage != null) {
+            for (int i = 0; i < n; i++) {
+                failures[i] = unavailable(batch.get(i).what(), outage);
+            }
+            tell(outage);
+        } else {
+            lastCommitNanos = System.nanoTime();
+            tell(null);
+        }
+        for (int i = 0; i < n; i++) {
             if (failures[i] != null) {
                 batch.get(i).result().completeExceptionally(failures[i]);
             } else {
                 batch.get(i).complete(results[i]);
             }
         }
+        return outage == null;
     }
 
-    private static Throwable failure(String what, Exception e) {
-        return e instanceof SQLException sql ? Transactions.failure(what, sql) : e;
+    /** A write failed: was it the write, or is the connection (the database) gone? */
+    private static boolean usable(Connection connection) {
+        try {
+            return !connection.isClosed() && connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void tell(Throwable outage) {
+        try {
+            if (outage == null) {
+                listener.committed();
+            } else {
+                listener.unavailable(outage);
+            }
+        } catch (RuntimeException ignored) {
+            // a listener must not stop the writer
+        }
+    }
+
+    /** After a failed batch, wait longer each time (up to 2 s) before the next; never while closing. */
+    private void backOff(boolean committed) {
+        if (committed) {
+            backoffMs = 0;
+            return;
+        }
+        backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(FIRST_BACKOFF_MS, backoffMs * 2));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
+        for (long left = deadline - System.nanoTime(); left > 0 && !closed; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
+    private static Throwable failure(String what, Throwable e) {
+        if (e instanceof SQLException sql) {
+            return Transactions.failure(what, sql);
+        }
+        if (e instanceof Error error) {
+            // an Error here is this write's (a huge document, a runaway recursion): the caller gets a failed write
+            return new LedgerException("cannot " + what + ": " + error, error);
+        }
+        return e;
+    }
+
+    private static LedgerUnavailableException unavailable(String what, Throwable outage) {
+        return new LedgerUnavailableException("cannot " + what + ": " + outage.getMessage(), outage);
     }
 }

@@ -65,6 +65,27 @@ final class H2Urls {
         return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
     }
 
+    /**
+     * The database path of an embedded file URL ({@code jdbc:h2:file:./data/jobdrop;...} -> {@code ./data/jobdrop}),
+     * or null for in-memory and remote URLs.
+     */
+    static java.nio.file.Path databasePath(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!isEmbeddedFile(lower)) {
+            return null;
+        }
+        String rest = url.substring(PREFIX.length());
+        if (rest.toLowerCase(Locale.ROOT).startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        int settings = rest.indexOf(';');
+        String path = (settings < 0 ? rest : rest.substring(0, settings)).strip();
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.nio.file.Path.of(path);
+    }
+
     static boolean isH2(String url) {
         return url.toLowerCase(Locale.ROOT).startsWith(PREFIX);
     }

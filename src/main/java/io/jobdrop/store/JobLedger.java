@@ -144,6 +144,16 @@ public final class JobLedger implements AutoCloseable {
         return deadLetters.replayAll();
     }
 
+    /**
+     * Jobs paused after the orchestrator refused other credentials than these (a fingerprint) become due now: the
+     * pause was meant for the refused token, not for the one jobdrop has now.
+     *
+     * @return how many jobs were resumed
+     */
+    public int resumeRefusedOtherThan(String credentialsFingerprint) {
+        return outbox.resumeRefusedOtherThan(credentialsFingerprint);
+    }
+
     /** A cheap round trip for health checks; throws {@link LedgerException} when the database does not answer. */
     public void ping() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -151,6 +161,16 @@ public final class JobLedger implements AutoCloseable {
         } catch (SQLException e) {
             throw new LedgerException("the ledger database does not answer: " + e.getMessage(), e);
         }
+    }
+
+    /** Who hears about the database failing the writer as a whole, and about commits succeeding again. */
+    public void listener(LedgerListener listener) {
+        writes.listener(listener);
+    }
+
+    /** How the writer is doing: writes waiting, time since the last commit. */
+    public WriterProgress writerProgress() {
+        return writes.progress();
     }
 
     /**

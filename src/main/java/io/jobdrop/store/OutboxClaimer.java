@@ -46,6 +46,11 @@ final class OutboxClaimer {
         }));
     }
 
+    int resumeRefusedOtherThan(String credentials) {
+        return transactions.inTransaction("resume jobs paused for other credentials",
+                c -> OutboxTable.resumeRefusedOtherThan(c, credentials, clock.get()));
+    }
+
     Optional<Instant> nextDue() {
         return transactions.inTransaction("read the next due outbox row", OutboxTable::nextDue);
     }

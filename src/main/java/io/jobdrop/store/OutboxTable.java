@@ -150,13 +150,30 @@ final class OutboxTable {
         }
     }
 
-    static void reschedule(Connection c, String jobId, int addedFailures, Instant notBefore) throws SQLException {
+    static void reschedule(Connection c, String jobId, int addedFailures, Instant notBefore, String refusedCredentials)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET failures = failures + ?, next_attempt_at = ?,"
-                + " lease_until = NULL, lease_owner = NULL WHERE job_id = ?")) {
+                + " lease_until = NULL, lease_owner = NULL, refused_credentials = ? WHERE job_id = ?")) {
             s.setInt(1, addedFailures);
             DbTime.set(s, 2, notBefore);
-            s.setString(3, jobId);
+            s.setString(3, refusedCredentials);
+            s.setString(4, jobId);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Rows paused because other credentials than {@code credentials} were refused become due at {@code now}.
+     *
+     * @return how many
+     */
+    static int resumeRefusedOtherThan(Connection c, String credentials, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, refused_credentials = NULL"
+                + " WHERE refused_credentials IS NOT NULL AND refused_credentials <> ? AND next_attempt_at > ?")) {
+            DbTime.set(s, 1, now);
+            s.setString(2, credentials);
+            DbTime.set(s, 3, now);
+            return s.executeUpdate();
         }
     }
 

@@ -244,7 +244,7 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
     /** A statement on the ledger database from outside jobdrop, as an operator (or a failure) would change it. */
     void sql(String statement) throws java.sql.SQLException {
         String url = databaseUrl().startsWith("jdbc:h2:file:") ? databaseUrl() + ";AUTO_SERVER=TRUE" : databaseUrl();
-        try (var c = java.sql.DriverManager.getConnection(url, databaseUser(), ""); var s = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection(url, databaseUser(), databasePassword()); var s = c.createStatement()) {
             s.execute(statement);
         }
     }

@@ -54,6 +54,20 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
         return "sa";
     }
 
+    /** The password jobdrop opened the ledger with: an H2 file ledger's generated one, from the file beside it. */
+    String databasePassword() {
+        String url = databaseUrl();
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return "";
+        }
+        Path file = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".password");
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Per-test tweaks on top of the defaults below. */
     void tune(Properties p) {
     }

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The ledger's group commit, on a real H2 database; the writer is held by a first write so the rest form one batch. */
 class GroupCommitTest {
@@ -144,6 +148,136 @@ class GroupCommitTest {
         assertThat(outer.get(10, TimeUnit.SECONDS)).isEqualTo("outer");
         assertThat(catchFailure(nested.get(10, TimeUnit.SECONDS))).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot inner from the ledger's writer thread");
+    }
+
+    @Test
+    void survives_an_out_of_memory_error_in_one_write_of_a_batch_and_commits_the_others() throws Exception {
+        CompletableFuture<String> holder = holdTheWriter();
+        CompletableFuture<String> before = insert("before");
+        CompletableFuture<String> huge = writes.submit("record huge.yaml", c -> {
+            execute(c, "INSERT INTO t VALUES ('half-done')");
+            throw new OutOfMemoryError("Java heap space");
+        });
+        CompletableFuture<String> after = insert("after");
+
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+
+        assertThat(JobLedger.unwrap(catchFailure(huge))).isInstanceOf(LedgerException.class)
+                .hasMessage("cannot record huge.yaml: java.lang.OutOfMemoryError: Java heap space");
+        assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo("before");
+        assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo("after");
+        assertThat(rows()).containsExactly("after", "before");
+        assertThat(insert("later").get(10, TimeUnit.SECONDS)).isEqualTo("later");
+    }
+
+    @Test
+    void keeps_serving_writes_after_a_lone_write_throws_an_error_or_a_runtime_exception() throws Exception {
+        List<Throwable> thrown = List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError(),
+                new IllegalStateException("bug"));
+        for (Throwable t : thrown) {
+            CompletableFuture<String> bad = writes.submit("bad write", c -> {
+                execute(c, "INSERT INTO t VALUES ('half-done')");
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) t;
+            });
+            assertThat(catchFailure(bad)).isInstanceOfAny(LedgerException.class, IllegalStateException.class);
+            assertThat(insert("after-" + t.getClass().getSimpleName()).get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(rows()).containsExactly("after-IllegalStateException", "after-OutOfMemoryError",
+                "after-StackOverflowError");
+        assertThat(writes.progress().writerAlive()).isTrue();
+    }
+
+    @Test
+    void keeps_serving_writes_after_a_failed_commit_and_tells_the_listener_about_both() throws Exception {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        writes.listener(new LedgerListener() {
+            @Override
+            public void unavailable(Throwable cause) {
+                heard.add("unavailable");
+            }
+
+            @Override
+            public void committed() {
+                heard.add("committed");
+            }
+        });
+        CompletableFuture<Void> breaker = writes.submit("lose the connection", c -> {
+            c.close();
+            return null;
+        });
+        assertThat(JobLedger.unwrap(catchFailure(breaker))).isInstanceOf(LedgerUnavailableException.class);
+
+        assertThat(insert("next").get(10, TimeUnit.SECONDS)).isEqualTo("next");
+        assertThat(rows()).containsExactly("next");
+        assertThat(heard).containsExactly("unavailable", "committed");
+    }
+
+    @Test
+    void backs_off_between_batches_while_the_database_is_unreachable() throws Exception {
+        JdbcDataSource nowhere = new JdbcDataSource();
+        nowhere.setURL("jdbc:h2:tcp://127.0.0.1:" + freePort() + "/nothing");
+        GroupCommit unreachable = new GroupCommit(nowhere, 10, "unreachable-writer");
+        try {
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                assertThat(JobLedger.unwrap(catchFailure(unreachable.submit("write " + i, c -> "never"))))
+                        .isInstanceOf(LedgerUnavailableException.class).hasMessageStartingWith("cannot write " + i + ": ");
+            }
+            // 50 + 100 + 200 + 400 ms of backoff between the five failed batches
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(700));
+            assertThat(unreachable.progress().stalled(Duration.ZERO)).isFalse();
+        } finally {
+            unreachable.close();
+        }
+    }
+
+    @Test
+    void close_returns_in_bounded_time_when_a_write_hangs_and_fails_what_is_still_queued() throws Exception {
+        execute(keepAlive, "INSERT INTO t VALUES ('locked')");
+        keepAlive.setAutoCommit(false);
+        execute(keepAlive, "UPDATE t SET name = 'locked' WHERE name = 'locked'");
+        GroupCommit stuck = new GroupCommit(dataSource, 1, "stuck-writer", Duration.ofMillis(300));
+        CompletableFuture<Integer> hanging = stuck.submit("wait for a lock", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCK_TIMEOUT 20000");
+                return s.executeUpdate("UPDATE t SET name = 'locked' WHERE name = 'locked'");
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> stuck.progress().waiting() == 1);
+        CompletableFuture<String> queued = stuck.submit("queued", c -> "never");
+
+        long start = System.nanoTime();
+        stuck.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+
+        assertThat(catchFailure(queued)).isInstanceOf(LedgerException.class)
+                .hasMessage("cannot queued: the ledger closed before the database took it");
+        keepAlive.rollback();
+        keepAlive.setAutoCommit(true);
+        hanging.handle((r, e) -> null).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void reports_a_stall_when_writes_wait_and_nothing_commits() throws Exception {
+        CompletableFuture<String> holder = holdTheWriter();
+        CompletableFuture<String> waiting = insert("waiting");
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.progress().stalled(Duration.ofMillis(200)));
+        assertThat(writes.progress().waiting()).isEqualTo(2);
+
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+        waiting.get(10, TimeUnit.SECONDS);
+        assertThat(writes.progress().stalled(Duration.ofMillis(200))).isFalse();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** A first write that keeps the writer busy until {@link #release}; what is submitted meanwhile waits. */

@@ -52,7 +52,7 @@ class H2JobLedgerTest extends JobLedgerBehaviour {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         Process shell = new ProcessBuilder(java, "-cp", h2Jar, "org.h2.tools.Shell", "-url", dataSource.getJdbcUrl(),
-                "-user", "sa", "-password", "", "-sql", "SELECT name FROM jobs")
+                "-user", "sa", "-password", dataSource.getPassword(), "-sql", "SELECT name FROM jobs")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -466,6 +466,22 @@ abstract class JobLedgerBehaviour {
     }
 
     @Test
+    void a_pause_for_refused_credentials_ends_at_once_for_other_credentials_but_not_for_the_refused_ones() {
+        record("hello");
+        Instant pausedUntil = T0.plusSeconds(60);
+        ledger.recordAttempt(claimOne(), 401, 3, null,
+                new Delivery.Retry(pausedUntil, false, "HTTP 401 credentials refused").refusedWith("sha256:old"));
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+
+        assertThat(ledger.resumeRefusedOtherThan("sha256:old")).as("the same token waits out its pause").isZero();
+        assertThat(ledger.claimDue(10, LEASE)).isEmpty();
+
+        assertThat(ledger.resumeRefusedOtherThan("sha256:new")).isEqualTo(1);
+        assertThat(claimOne().failures()).isZero();
+        assertThat(ledger.resumeRefusedOtherThan("sha256:newer")).as("resumed once").isZero();
+    }
+
+    @Test
     void a_retry_that_is_not_the_jobs_fault_keeps_the_failure_count_and_records_its_reason() {
         record("hello");
         Instant notBefore = T0.plusSeconds(5);
