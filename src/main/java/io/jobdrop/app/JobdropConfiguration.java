@@ -152,7 +152,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
         for (BucketSettings bucket : buckets) {
             String routeId = routes.routeIdFor(bucket);
             BucketStatus status = new BucketStatus(poll);
-            registry.bind(routeId + "-intake", new BucketIntake(bucket, client, connection, status, fileIntake, clock));
+            registry.bind(routeId + "-intake", new BucketIntake(bucket, client, connection, status, fileIntake, clock,
+                    props.longValue("jobdrop.limits.file-bytes")));
             registry.bind(routeId + "-health", new BucketHealthCheck(routeId, bucket.location(), status));
             routes.add(routeId, routeId + "-intake");
         }

@@ -39,8 +39,6 @@ public final class BucketIntake {
 
     /** Set by {@link #ingest}: {@code done}, {@code error}, or {@code skipped} when nothing was recorded. */
     public static final String DISPOSITION = "jobdropDisposition";
-    /** Larger objects are not read: Bacalhau's API refuses request bodies above 10 MiB anyway. */
-    static final long MAX_OBJECT_BYTES = 10L << 20;
     static final String TOO_LARGE = "job file is %d bytes; jobdrop reads job files of at most %d bytes";
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.intake");
@@ -59,10 +57,12 @@ public final class BucketIntake {
     private final BucketStatus status;
     private final JobFileIntake files;
     private final Clock clock;
+    /** Larger objects are not read (jobdrop.limits.file-bytes, as for inbox files). */
+    private final long maxObjectBytes;
     private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
 
     public BucketIntake(BucketSettings settings, S3Client client, BucketConnection connection, BucketStatus status,
-                        JobFileIntake files, Clock clock) {
+                        JobFileIntake files, Clock clock, long maxObjectBytes) {
         this.settings = settings;
         this.client = client;
         this.connection = connection.describe();
@@ -70,6 +70,7 @@ public final class BucketIntake {
         this.status = status;
         this.files = files;
         this.clock = clock;
+        this.maxObjectBytes = maxObjectBytes;
     }
 
     /** The job files waiting under the prefix, at most one batch; none while backing off after failed listings. */
@@ -99,10 +100,10 @@ public final class BucketIntake {
         String display = settings.display(object.key());
         String eTag;
         JobFileIntake.Taken taken;
-        if (object.size() > MAX_OBJECT_BYTES) {
+        if (object.size() > maxObjectBytes) {
             eTag = object.eTag();
             taken = files.record(claim(object.key(), eTag), FileVerdict.rejected(display,
-                    List.of(Problem.unplaced(TOO_LARGE.formatted(object.size(), MAX_OBJECT_BYTES))), List.of()));
+                    List.of(Problem.unplaced(TOO_LARGE.formatted(object.size(), maxObjectBytes))), List.of()));
         } else {
             ResponseBytes<GetObjectResponse> read = read(object);
             if (read == null) {

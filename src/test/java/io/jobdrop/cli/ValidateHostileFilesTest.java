@@ -92,9 +92,23 @@ class ValidateHostileFilesTest {
             ValidateCommandTest.Run run = validate("x.yaml");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("jobdrop.limits.template-steps must be a positive whole number, not 'lots'");
+            assertThat(run.err()).contains(
+                    "jobdrop.limits.template-steps: \"lots\" is not a number (from -Djobdrop.limits.template-steps)");
         } finally {
             System.clearProperty("jobdrop.limits.template-steps");
+        }
+    }
+
+    @Test
+    void exits_two_when_a_limit_setting_is_zero() {
+        System.setProperty("jobdrop.limits.documents", "0");
+        try {
+            ValidateCommandTest.Run run = validate("x.yaml");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("jobdrop.limits.documents: 0 is not a positive whole number");
+        } finally {
+            System.clearProperty("jobdrop.limits.documents");
         }
     }
 

@@ -45,11 +45,15 @@ class BucketIntakeStepsTest {
     }
 
     private BucketIntake instance() {
+        return instance(10L << 20);
+    }
+
+    private BucketIntake instance(long maxObjectBytes) {
         BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", 100).get(0);
         JobFileReader reader = new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
                 JobDefaults.BACALHAU);
         return new BucketIntake(settings, client, connection, new BucketStatus(Duration.ofMillis(10)),
-                new JobFileIntake(reader, ledger, new IntakeLog(), Runnable::run), Clock.systemUTC());
+                new JobFileIntake(reader, ledger, new IntakeLog(), Runnable::run), Clock.systemUTC(), maxObjectBytes);
     }
 
     private Exchange exchangeFor(BucketObject object) {
@@ -132,9 +136,9 @@ class BucketIntakeStepsTest {
     }
 
     @Test
-    void rejects_an_object_too_large_to_be_a_job_file_without_reading_it() {
-        BucketIntake intake = instance();
-        s3.put("jobs", "inbox/huge.json", "x".repeat((int) BucketIntake.MAX_OBJECT_BYTES + 1));
+    void rejects_an_object_larger_than_the_file_limit_without_reading_it() {
+        BucketIntake intake = instance(1000);
+        s3.put("jobs", "inbox/huge.json", "x".repeat(1001));
 
         Exchange exchange = exchangeFor(intake.list().get(0));
         intake.ingest(exchange);
@@ -143,7 +147,7 @@ class BucketIntakeStepsTest {
         assertThat(exchange.getProperty(BucketIntake.DISPOSITION)).isEqualTo("error");
         assertThat(s3.keys("jobs", "")).containsExactly("error/huge.json", "error/huge.json.error.json");
         assertThat(s3.read("jobs", "error/huge.json.error.json"))
-                .contains("job file is 10485761 bytes; jobdrop reads job files of at most 10485760 bytes");
+                .contains("job file is 1001 bytes; jobdrop reads job files of at most 1000 bytes");
     }
 
     private void deleteDirectly(String key) {
