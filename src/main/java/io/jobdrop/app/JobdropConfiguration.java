@@ -1,6 +1,10 @@
 package io.jobdrop.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.api.ApiErrors;
+import io.jobdrop.api.ApiServer;
+import io.jobdrop.api.IntakePlacement;
+import io.jobdrop.api.StatusApi;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ForwardPolicy;
 import io.jobdrop.forward.OutboxForwarder;
@@ -14,6 +18,7 @@ import io.jobdrop.intake.BucketRoutes;
 import io.jobdrop.intake.BucketSettings;
 import io.jobdrop.intake.BucketStatus;
 import io.jobdrop.intake.DropOrder;
+import io.jobdrop.intake.HttpIntake;
 import io.jobdrop.intake.InboxIntake;
 import io.jobdrop.intake.IntakeLog;
 import io.jobdrop.intake.JobFileIntake;
@@ -102,6 +107,23 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("inboxHealth", new InboxHealthCheck(Path.of(prop(props, "jobdrop.inbox"))));
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
         bindBuckets(context, props, fileIntake, clock);
+        bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
+    }
+
+    /** The HTTP API's beans (routes/api.camel.yaml) and the guard on its server. */
+    private void bindApi(CamelContext context, PropertiesComponent props, JobFileReader reader,
+                         JobFileIntake fileIntake, JobLedger ledger, OutboxForwarder forwarder, Clock clock)
+            throws Exception {
+        Registry registry = context.getRegistry();
+        registry.bind("httpIntake", new HttpIntake(reader, fileIntake,
+                duration(props, "jobdrop.api.idempotency-lifetime")));
+        IntakePlacement placement = new IntakePlacement(prop(props, "jobdrop.inbox"), BucketSettings.parse(
+                prop(props, "jobdrop.s3.bucket"), prop(props, "jobdrop.s3.prefix"),
+                prop(props, "jobdrop.s3.done-prefix"), prop(props, "jobdrop.s3.error-prefix"),
+                prop(props, "jobdrop.s3.after"), Integer.parseInt(prop(props, "jobdrop.s3.max-per-poll"))));
+        registry.bind("statusApi", new StatusApi(ledger, forwarder, placement, clock));
+        registry.bind("apiErrors", new ApiErrors());
+        context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), prop(props, "jobdrop.api.token")));
     }
 
     /**

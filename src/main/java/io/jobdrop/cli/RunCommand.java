@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
         flags.put("jobdrop.db.url", db);
         flags.put("jobdrop.orchestrator.url", orchestrator);
         flags.put("jobdrop.orchestrator.token", token);
-        flags.put("jobdrop.api-port", apiPort == null ? null : apiPort.toString());
+        flags.put("jobdrop.api.port", apiPort == null ? null : apiPort.toString());
         flags.put("jobdrop.s3.bucket", bucket);
         flags.put("jobdrop.s3.endpoint", s3Endpoint);
         Settings settings = Settings.resolve(flags);

@@ -14,6 +14,7 @@ import io.jobdrop.spec.template.TemplateException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,13 +43,23 @@ public final class JobFileReader {
     }
 
     public FileVerdict read(String file, byte[] content) {
+        return read(file, content, Map.of());
+    }
+
+    /** @param requestVars template variables of this file alone (an HTTP request's); they win over the configured */
+    public FileVerdict read(String file, byte[] content, Map<String, String> requestVars) {
+        Map<String, String> vars = templateVars;
+        if (!requestVars.isEmpty()) {
+            vars = new HashMap<>(templateVars);
+            vars.putAll(requestVars);
+        }
         if (content.length == 0) {
             return FileVerdict.rejected(file, List.of(Problem.unplaced(NO_CONTENT)), List.of());
         }
         String text = new String(content, StandardCharsets.UTF_8);
         if (templating) {
             try {
-                text = GoTemplate.render(text, templateVars);
+                text = GoTemplate.render(text, vars);
             } catch (TemplateException e) {
                 return FileVerdict.rejected(file, List.of(Problem.at(TEMPLATE_FAILED + e.getMessage(), "", e.position())), List.of());
             }

@@ -6,8 +6,11 @@ import io.jobdrop.ingest.VerdictReport;
 import io.jobdrop.store.Disposition;
 import io.jobdrop.store.FileOutcome;
 import io.jobdrop.store.IntakeClaim;
+import io.jobdrop.store.IntakeAnswering;
 import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.KeyedOutcome;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -62,6 +65,21 @@ public final class JobFileIntake {
     /** Records a verdict reached without reading the file (one too large to read, for instance). */
     public Taken record(IntakeClaim claim, FileVerdict verdict) {
         return JobLedger.await(submit(claim, verdict));
+    }
+
+    /**
+     * Records a verdict for a caller that answers with it (an HTTP request): {@code answering} builds the answer in
+     * the recording transaction, and with an idempotency {@code key} the answer is kept with the record, so a repeat
+     * within {@code keyLifetime} gets it back and records nothing. Completes on the completions executor.
+     */
+    public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String key,
+                                                          Duration keyLifetime, IntakeAnswering answering) {
+        return ledger.submitAnswered(claim, verdict, key, keyLifetime, answering).thenApplyAsync(keyed -> {
+            if (!keyed.repeated()) {
+                log.outcome(claim.displayName(), verdict, keyed.outcome());
+            }
+            return keyed;
+        }, completions);
     }
 
     private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {

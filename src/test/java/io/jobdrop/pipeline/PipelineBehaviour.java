@@ -220,7 +220,7 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
     @Test
     void reports_ledger_inbox_and_orchestrator_in_health_and_the_orchestrator_down_when_it_is() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + context.resolvePropertyPlaceholders("{{jobdrop.api-port}}")
+        URI health = URI.create("http://127.0.0.1:" + context.resolvePropertyPlaceholders("{{jobdrop.api.port}}")
                 + "/observe/health");
 
         HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());

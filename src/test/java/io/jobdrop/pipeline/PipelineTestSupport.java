@@ -80,7 +80,7 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.put("jobdrop.forward.max-attempts", "200"); // about 30 s of outage before a dead letter at these speeds
         p.put("jobdrop.forward.auth-pause", "300ms");
         p.put("jobdrop.forward.lease", "5s");
-        p.put("jobdrop.api-port", Integer.toString(AvailablePortFinder.getNextAvailable()));
+        p.put("jobdrop.api.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
         tune(p);
         return p;
     }
