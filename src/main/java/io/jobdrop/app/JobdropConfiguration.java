@@ -123,7 +123,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 prop(props, "jobdrop.s3.after"), Integer.parseInt(prop(props, "jobdrop.s3.max-per-poll"))));
         registry.bind("statusApi", new StatusApi(ledger, forwarder, placement, clock));
         registry.bind("apiErrors", new ApiErrors());
-        context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), prop(props, "jobdrop.api.token")));
+        context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), prop(props, "jobdrop.api.token"),
+                Long.parseLong(prop(props, "camel.server.maxBodySize"))));
     }
 
     /**
