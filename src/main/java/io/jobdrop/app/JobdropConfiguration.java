@@ -29,9 +29,13 @@ import io.jobdrop.ingest.Stamper;
 import io.jobdrop.ingest.TemplateVars;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolBuilder;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyConfiguration;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -72,8 +76,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
         JobFileReader reader = new JobFileReader(Boolean.parseBoolean(prop(props, "jobdrop.template.enabled")),
                 templateVars(props), new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU);
         IntakeLog intakeLog = new IntakeLog();
+        PipelineMetrics metrics = bindMetrics(context, ledger, clock);
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
-                committedExecutor(context, "intake-committed"));
+                committedExecutor(context, "intake-committed"), metrics);
 
         ForwardPolicy policy = new ForwardPolicy(
                 Integer.parseInt(prop(props, "jobdrop.forward.max-attempts")),
@@ -87,7 +92,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         OutboxForwarder forwarder = new OutboxForwarder(ledger, new ResponseClassifier(policy, gate), gate,
                 prop(props, "jobdrop.orchestrator.token"),
                 Integer.parseInt(prop(props, "jobdrop.forward.batch")), duration(props, "jobdrop.forward.lease"),
-                Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.forward.poll-ms"))), clock);
+                Duration.ofMillis(Long.parseLong(prop(props, "jobdrop.forward.poll-ms"))), clock, metrics);
 
         registry.bind("ledger", ledger);
         registry.bind("jobReader", reader);
@@ -108,6 +113,27 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(prop(props, "jobdrop.orchestrator.url"), gate));
         bindBuckets(context, props, fileIntake, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
+    }
+
+    /**
+     * jobdrop's series in the Prometheus registry behind /observe/metrics, beside Camel's and the JVM's; and Camel's route metrics without the outbox's 10 ms timer
+     * route, whose ticks would drown the routes that carry jobs.
+     */
+    private static PipelineMetrics bindMetrics(CamelContext context, JobLedger ledger, Clock clock) {
+        // Camel Main makes the registry before this runs when camel.metrics.enabled; a test context may not
+        PrometheusMeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry",
+                PrometheusMeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("metricsRegistry", registry);
+        }
+        MicrometerRoutePolicyConfiguration routeMetrics = new MicrometerRoutePolicyConfiguration();
+        routeMetrics.setExcludePattern("drain-outbox");
+        MicrometerRoutePolicyFactory routePolicies = new MicrometerRoutePolicyFactory();
+        routePolicies.setMeterRegistry(registry);
+        routePolicies.setPolicyConfiguration(routeMetrics);
+        context.addRoutePolicyFactory(routePolicies);
+        return new PipelineMetrics(registry, ledger, clock, Duration.ofSeconds(1));
     }
 
     /** The HTTP API's beans (routes/api.camel.yaml) and the guard on its server. */

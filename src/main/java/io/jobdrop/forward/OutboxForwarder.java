@@ -1,5 +1,6 @@
 package io.jobdrop.forward;
 
+import io.jobdrop.store.AttemptOutcome;
 import io.jobdrop.store.Delivery;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.OutboxItem;
@@ -34,11 +35,19 @@ public final class OutboxForwarder {
     private final Duration lease;
     private final Duration pollInterval;
     private final Clock clock;
+    private final ForwardObserver observer;
     private final AtomicBoolean nudged = new AtomicBoolean(true);
     private volatile long nextPollNanos;
 
     public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
                            Duration lease, Duration pollInterval, Clock clock) {
+        this(ledger, classifier, gate, token, batch, lease, pollInterval, clock, ForwardObserver.NONE);
+    }
+
+    /** @param observer told of each attempt once committed (metrics) */
+    public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
+                           Duration lease, Duration pollInterval, Clock clock, ForwardObserver observer) {
+        this.observer = observer;
         this.ledger = ledger;
         this.classifier = classifier;
         this.gate = gate;
@@ -102,7 +111,11 @@ public final class OutboxForwarder {
         Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
                 clock.instant());
         return ledger.submitAttempt(item, status, latencyMs, errorOf(delivery), delivery)
-                .thenRun(() -> log(item, status, delivery));
+                .thenRun(() -> {
+                    log(item, status, delivery);
+                    observer.attempted(item, AttemptOutcome.of(delivery), Duration.ofMillis(latencyMs),
+                            Duration.between(item.queuedAt(), clock.instant()));
+                });
     }
 
     private static String errorOf(Delivery delivery) {

@@ -39,13 +39,21 @@ public final class JobFileIntake {
     private final JobLedger ledger;
     private final IntakeLog log;
     private final Executor completions;
+    private final IntakeObserver observer;
 
     /** @param completions runs what follows a commit (logging, the caller's continuation), off the ledger's writer */
     public JobFileIntake(JobFileReader reader, JobLedger ledger, IntakeLog log, Executor completions) {
+        this(reader, ledger, log, completions, IntakeObserver.NONE);
+    }
+
+    /** @param observer told of each unit once committed (metrics) */
+    public JobFileIntake(JobFileReader reader, JobLedger ledger, IntakeLog log, Executor completions,
+                         IntakeObserver observer) {
         this.reader = reader;
         this.ledger = ledger;
         this.log = log;
         this.completions = completions;
+        this.observer = observer;
     }
 
     /** @param file the name the verdict and its report carry */
@@ -77,6 +85,7 @@ public final class JobFileIntake {
         return ledger.submitAnswered(claim, verdict, key, keyLifetime, answering).thenApplyAsync(keyed -> {
             if (!keyed.repeated()) {
                 log.outcome(claim.displayName(), verdict, keyed.outcome());
+                observer.taken(claim.source(), verdict, keyed.outcome());
             }
             return keyed;
         }, completions);
@@ -85,6 +94,9 @@ public final class JobFileIntake {
     private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
         return ledger.submitFile(claim, verdict).thenApplyAsync(outcome -> {
             log.outcome(claim.displayName(), verdict, outcome);
+            if (!outcome.alreadyRecorded()) {
+                observer.taken(claim.source(), verdict, outcome);
+            }
             return new Taken(verdict, outcome);
         }, completions);
     }
