@@ -1,6 +1,7 @@
 package io.jobdrop.cli;
 
 import io.jobdrop.app.JobdropConfiguration;
+import io.jobdrop.app.LogFormat;
 import io.jobdrop.forward.OrchestratorAddress;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
@@ -47,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         flags.put("jobdrop.s3.bucket", bucket);
         flags.put("jobdrop.s3.endpoint", s3Endpoint);
         Settings settings = Settings.resolve(flags);
+        LogFormat.use(settings.get(LogFormat.KEY));
 
         Main main = new Main();
         main.configure().addConfiguration(JobdropConfiguration.class);

@@ -9,6 +9,8 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -110,9 +112,18 @@ public final class OutboxForwarder {
         long latencyMs = (System.nanoTime() - exchange.getProperty(SENT_AT, System.nanoTime(), Long.class)) / 1_000_000;
         Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
                 clock.instant());
+        // Camel's MDC (camel.main.useMdcLogging) names the route here; the log line is written after the commit,
+        // on another thread
+        String route = MDC.get("camel.routeId");
         return ledger.submitAttempt(item, status, latencyMs, errorOf(delivery), delivery)
                 .thenRun(() -> {
-                    log(item, status, delivery);
+                    if (route == null) {
+                        log(item, status, delivery);
+                    } else {
+                        try (MDC.MDCCloseable ignored = MDC.putCloseable("camel.routeId", route)) {
+                            log(item, status, delivery);
+                        }
+                    }
                     observer.attempted(item, AttemptOutcome.of(delivery), Duration.ofMillis(latencyMs),
                             Duration.between(item.queuedAt(), clock.instant()));
                 });
@@ -134,16 +145,23 @@ public final class OutboxForwarder {
     private static void log(OutboxItem item, Integer status, Delivery delivery) {
         String job = "job " + item.jobId() + " (" + item.namespace() + "/" + item.name() + ") v" + item.version();
         if (delivery instanceof Delivery.Submitted s) {
-            LOG.info("{} forwarded: orchestrator job {}, evaluation {}{}", job, s.orchestratorJobId(), s.evaluationId(),
-                    s.warnings().isEmpty() ? "" : ", warnings " + s.warnings());
+            at(LOG.atInfo(), item).log("{} forwarded: orchestrator job {}, evaluation {}{}", job,
+                    s.orchestratorJobId(), s.evaluationId(), s.warnings().isEmpty() ? "" : ", warnings " + s.warnings());
         } else if (delivery instanceof Delivery.AlreadyPresent) {
-            LOG.info("{} forwarded: the orchestrator already has this spec", job);
+            at(LOG.atInfo(), item).log("{} forwarded: the orchestrator already has this spec", job);
         } else if (delivery instanceof Delivery.Rejected r) {
-            LOG.warn("{} rejected by the orchestrator (HTTP {}), dead letter: {}", job, status, r.message());
+            at(LOG.atWarn(), item).log("{} rejected by the orchestrator (HTTP {}), dead letter: {}", job, status,
+                    r.message());
         } else if (delivery instanceof Delivery.Retry r) {
-            LOG.warn("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
+            at(LOG.atWarn(), item).log("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
         } else if (delivery instanceof Delivery.Dead d) {
-            LOG.error("{} dead letter: {}", job, d.reason());
+            at(LOG.atError(), item).log("{} dead letter: {}", job, d.reason());
         }
+    }
+
+    /** The job's fields for JSON logs (jobdrop.log.format=json); text lines show the message alone. */
+    private static LoggingEventBuilder at(LoggingEventBuilder event, OutboxItem item) {
+        return event.addKeyValue("jobId", item.jobId()).addKeyValue("namespace", item.namespace())
+                .addKeyValue("name", item.name()).addKeyValue("version", item.version());
     }
 }

@@ -10,7 +10,10 @@ import io.jobdrop.store.IntakeAnswering;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.KeyedOutcome;
 
+import org.slf4j.MDC;
+
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -82,9 +85,10 @@ public final class JobFileIntake {
      */
     public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String key,
                                                           Duration keyLifetime, IntakeAnswering answering) {
+        Map<String, String> route = MDC.getCopyOfContextMap();
         return ledger.submitAnswered(claim, verdict, key, keyLifetime, answering).thenApplyAsync(keyed -> {
             if (!keyed.repeated()) {
-                log.outcome(claim.displayName(), verdict, keyed.outcome());
+                logWith(route, () -> log.outcome(claim.displayName(), verdict, keyed.outcome()));
                 observer.taken(claim.source(), verdict, keyed.outcome());
             }
             return keyed;
@@ -92,12 +96,35 @@ public final class JobFileIntake {
     }
 
     private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
+        Map<String, String> route = MDC.getCopyOfContextMap();
         return ledger.submitFile(claim, verdict).thenApplyAsync(outcome -> {
-            log.outcome(claim.displayName(), verdict, outcome);
+            logWith(route, () -> log.outcome(claim.displayName(), verdict, outcome));
             if (!outcome.alreadyRecorded()) {
                 observer.taken(claim.source(), verdict, outcome);
             }
             return new Taken(verdict, outcome);
         }, completions);
+    }
+
+    /**
+     * Logs on the completions thread with the submitting thread's MDC (Camel's route and exchange, with
+     * camel.main.useMdcLogging), so the outcome line names the route that took the unit.
+     */
+    private static void logWith(Map<String, String> mdc, Runnable logging) {
+        if (mdc == null) {
+            logging.run();
+            return;
+        }
+        Map<String, String> own = MDC.getCopyOfContextMap();
+        MDC.setContextMap(mdc);
+        try {
+            logging.run();
+        } finally {
+            if (own == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(own);
+            }
+        }
     }
 }
