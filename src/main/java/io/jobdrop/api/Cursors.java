@@ -20,7 +20,8 @@ final class Cursors {
     }
 
     static String encode(JobCursor cursor) {
-        return cursor == null ? null : encode(JobJson.mapper().createArrayNode().add(cursor.createTime()).add(cursor.id()));
+        return cursor == null ? null
+                : encode(JobJson.mapper().createArrayNode().add(cursor.createTime()).add(cursor.id()));
     }
 
     static JobCursor decodeJob(String text) {
@@ -55,7 +56,8 @@ final class Cursors {
     }
 
     private static String encode(ArrayNode position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(position.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode decode(String text) {

@@ -129,7 +129,8 @@ public final class StatusApi {
             ObjectNode item = items.addObject().put("source", unit.source()).put("name", unit.name())
                     .put("time", text(unit.takenAt()))
                     .put("verdict", unit.disposition() == Disposition.DONE ? "accepted" : "rejected");
-            item.set("errors", unit.errorsJson() == null ? JobJson.mapper().createArrayNode() : json(unit.errorsJson()));
+            item.set("errors", unit.errorsJson() == null ? JobJson.mapper().createArrayNode()
+                    : json(unit.errorsJson()));
             item.set("jobs", unit.jobsJson() == null ? JobJson.mapper().createArrayNode() : json(unit.jobsJson()));
             item.put("placedAs", placement.of(unit));
         }

@@ -116,8 +116,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
     }
 
     /**
-     * jobdrop's series in the Prometheus registry behind /observe/metrics, beside Camel's and the JVM's; and Camel's route metrics without the outbox's 10 ms timer
-     * route, whose ticks would drown the routes that carry jobs.
+     * jobdrop's series in the Prometheus registry behind /observe/metrics, beside Camel's and the JVM's; and Camel's
+     * route metrics without the outbox's 10 ms timer route, whose ticks would drown the routes that carry jobs.
      */
     private static PipelineMetrics bindMetrics(CamelContext context, JobLedger ledger, Clock clock) {
         // Camel Main makes the registry before this runs when camel.metrics.enabled; a test context may not

@@ -64,7 +64,8 @@ public final class PipelineMetrics implements IntakeObserver, ForwardObserver {
 
     @Override
     public void taken(String source, FileVerdict verdict, FileOutcome outcome) {
-        Counter.builder("jobdrop.intake.taken").description("files, objects and HTTP bodies taken, by source and verdict")
+        Counter.builder("jobdrop.intake.taken")
+                .description("files, objects and HTTP bodies taken, by source and verdict")
                 .tag("source", source).tag("verdict", verdict.accepted() ? "accepted" : "rejected")
                 .register(registry).increment();
         for (JobChange change : outcome.changes()) {
