@@ -1,6 +1,10 @@
 package io.jobdrop.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.api.ApiErrors;
+import io.jobdrop.api.ApiServer;
+import io.jobdrop.api.IntakePlacement;
+import io.jobdrop.api.StatusApi;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ForwardPolicy;
 import io.jobdrop.forward.OutboxForwarder;
@@ -14,6 +18,7 @@ import io.jobdrop.intake.BucketRoutes;
 import io.jobdrop.intake.BucketSettings;
 import io.jobdrop.intake.BucketStatus;
 import io.jobdrop.intake.DropOrder;
+import io.jobdrop.intake.HttpIntake;
 import io.jobdrop.intake.InboxFiler;
 import io.jobdrop.intake.InboxFilter;
 import io.jobdrop.intake.InboxIntake;
@@ -30,9 +35,13 @@ import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolBuilder;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyConfiguration;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.LoggerFactory;
@@ -71,8 +80,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
                 new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
         IntakeLog intakeLog = new IntakeLog();
+        PipelineMetrics metrics = bindMetrics(context, ledger, clock);
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
-                committedExecutor(context, "intake-committed"));
+                committedExecutor(context, "intake-committed"), metrics);
 
         ForwardPolicy policy = new ForwardPolicy(
                 props.integer("jobdrop.forward.max-attempts", 1),
@@ -86,7 +96,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         OutboxForwarder forwarder = new OutboxForwarder(ledger, new ResponseClassifier(policy, gate), gate,
                 props.secret("jobdrop.orchestrator.token"),
                 props.integer("jobdrop.forward.batch", 1), duration(props, "jobdrop.forward.lease"),
-                Duration.ofMillis(props.longValue("jobdrop.forward.poll-ms")), clock);
+                Duration.ofMillis(props.longValue("jobdrop.forward.poll-ms")), clock, metrics);
         forwarder.resumeJobsRefusedOtherCredentials();
 
         registry.bind("ledger", ledger);
@@ -124,7 +134,46 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         bindBuckets(context, props, fileIntake, clock);
+        bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
+    }
+
+    /**
+     * jobdrop's series in the Prometheus registry behind /observe/metrics, beside Camel's and the JVM's; and Camel's
+     * route metrics without the outbox's 10 ms timer route, whose ticks would drown the routes that carry jobs.
+     */
+    private static PipelineMetrics bindMetrics(CamelContext context, JobLedger ledger, Clock clock) {
+        // Camel Main makes the registry before this runs when camel.metrics.enabled; a test context may not
+        PrometheusMeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry",
+                PrometheusMeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("metricsRegistry", registry);
+        }
+        MicrometerRoutePolicyConfiguration routeMetrics = new MicrometerRoutePolicyConfiguration();
+        routeMetrics.setExcludePattern("drain-outbox");
+        MicrometerRoutePolicyFactory routePolicies = new MicrometerRoutePolicyFactory();
+        routePolicies.setMeterRegistry(registry);
+        routePolicies.setPolicyConfiguration(routeMetrics);
+        context.addRoutePolicyFactory(routePolicies);
+        return new PipelineMetrics(registry, ledger, clock, Duration.ofSeconds(1));
+    }
+
+    /** The HTTP API's beans (routes/api.camel.yaml) and the guard on its server. */
+    private void bindApi(CamelContext context, Settings props, JobFileReader reader,
+                         JobFileIntake fileIntake, JobLedger ledger, OutboxForwarder forwarder, Clock clock)
+            throws Exception {
+        Registry registry = context.getRegistry();
+        registry.bind("httpIntake", new HttpIntake(reader, fileIntake,
+                props.duration("jobdrop.api.idempotency-lifetime")));
+        IntakePlacement placement = new IntakePlacement(prop(props, "jobdrop.inbox"), BucketSettings.parse(
+                prop(props, "jobdrop.s3.bucket"), prop(props, "jobdrop.s3.prefix"),
+                prop(props, "jobdrop.s3.done-prefix"), prop(props, "jobdrop.s3.error-prefix"),
+                prop(props, "jobdrop.s3.after"), props.integer("jobdrop.s3.max-per-poll")));
+        registry.bind("statusApi", new StatusApi(ledger, forwarder, placement, clock));
+        registry.bind("apiErrors", new ApiErrors());
+        context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), props.secret("jobdrop.api.token"),
+                props.longValue("camel.server.maxBodySize")));
     }
 
     /**

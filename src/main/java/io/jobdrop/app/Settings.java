@@ -148,6 +148,15 @@ public final class Settings {
         return text.equals("true");
     }
 
+    /** One of the {@code allowed} words, as written. */
+    public String oneOf(String key, String... allowed) {
+        String text = text(key);
+        if (!java.util.Arrays.asList(allowed).contains(text)) {
+            throw bad(key, "is not one of " + String.join(", ", allowed));
+        }
+        return text;
+    }
+
     /** Camel's duration syntax: {@code 24h}, {@code 1m30s}, {@code 500ms}; a plain number is milliseconds. */
     public Duration duration(String key) {
         long millis;

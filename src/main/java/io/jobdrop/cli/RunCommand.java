@@ -1,6 +1,7 @@
 package io.jobdrop.cli;
 
 import io.jobdrop.app.JobdropMain;
+import io.jobdrop.app.LogFormat;
 import io.jobdrop.app.Settings;
 import io.jobdrop.app.Settings.Flag;
 import org.apache.camel.main.Main;
@@ -63,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
                 new Flag("jobdrop.s3.bucket", "--bucket", bucket),
                 new Flag("jobdrop.s3.endpoint", "--s3-endpoint", s3Endpoint),
                 new Flag("jobdrop.inbox.take-over", "--take-over-inbox", takeOverInbox ? "true" : null)));
+        LogFormat.use(settings.oneOf(LogFormat.KEY, "text", "json"));
         Main main = JobdropMain.create(settings);
         Signal.handle(new Signal("TERM"), signal -> main.completed());
         Signal.handle(new Signal("INT"), signal -> main.completed());

@@ -1,5 +1,6 @@
 package io.jobdrop.forward;
 
+import io.jobdrop.store.AttemptOutcome;
 import io.jobdrop.store.Delivery;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.OutboxItem;
@@ -8,6 +9,8 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +37,20 @@ public final class OutboxForwarder {
     private final Duration lease;
     private final Duration pollInterval;
     private final Clock clock;
+    private final ForwardObserver observer;
     private final AtomicBoolean nudged = new AtomicBoolean(true);
     private volatile long nextPollNanos;
     private volatile OrchestratorStatus orchestratorStatus = OrchestratorStatus.NONE;
 
     public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
                            Duration lease, Duration pollInterval, Clock clock) {
+        this(ledger, classifier, gate, token, batch, lease, pollInterval, clock, ForwardObserver.NONE);
+    }
+
+    /** @param observer told of each attempt once committed (metrics) */
+    public OutboxForwarder(JobLedger ledger, ResponseClassifier classifier, ForwardGate gate, String token, int batch,
+                           Duration lease, Duration pollInterval, Clock clock, ForwardObserver observer) {
+        this.observer = observer;
         this.ledger = ledger;
         this.classifier = classifier;
         this.gate = gate;
@@ -136,9 +147,23 @@ public final class OutboxForwarder {
 
     /** Records an answer in the ledger; completes once the attempt is committed and logged. */
     public CompletableFuture<Void> record(Answer answer) {
-        return ledger.submitAttempt(answer.item(), answer.status(), answer.latencyMs(), errorOf(answer.delivery()),
+        OutboxItem item = answer.item();
+        // Camel's MDC (camel.main.useMdcLogging) names the route here; the log line is written after the commit,
+        // on another thread
+        String route = MDC.get("camel.routeId");
+        return ledger.submitAttempt(item, answer.status(), answer.latencyMs(), errorOf(answer.delivery()),
                         answer.delivery())
-                .thenRun(() -> log(answer.item(), answer.status(), answer.delivery()));
+                .thenRun(() -> {
+                    if (route == null) {
+                        log(item, answer.status(), answer.delivery());
+                    } else {
+                        try (MDC.MDCCloseable ignored = MDC.putCloseable("camel.routeId", route)) {
+                            log(item, answer.status(), answer.delivery());
+                        }
+                    }
+                    observer.attempted(item, AttemptOutcome.of(answer.delivery()),
+                            Duration.ofMillis(answer.latencyMs()), Duration.between(item.queuedAt(), clock.instant()));
+                });
     }
 
     /** Classifies and records in one go. */
@@ -162,19 +187,26 @@ public final class OutboxForwarder {
     private static void log(OutboxItem item, Integer status, Delivery delivery) {
         String job = "job " + item.jobId() + " (" + item.namespace() + "/" + item.name() + ") v" + item.version();
         if (delivery instanceof Delivery.Submitted s) {
-            LOG.info("{} forwarded: orchestrator job {}, evaluation {}{}", job, s.orchestratorJobId(), s.evaluationId(),
-                    s.warnings().isEmpty() ? "" : ", warnings " + s.warnings());
+            at(LOG.atInfo(), item).log("{} forwarded: orchestrator job {}, evaluation {}{}", job,
+                    s.orchestratorJobId(), s.evaluationId(), s.warnings().isEmpty() ? "" : ", warnings " + s.warnings());
         } else if (delivery instanceof Delivery.AlreadyPresent) {
-            LOG.info("{} forwarded: the orchestrator already has this spec", job);
+            at(LOG.atInfo(), item).log("{} forwarded: the orchestrator already has this spec", job);
         } else if (delivery instanceof Delivery.Rejected r) {
-            LOG.warn("{} rejected by the orchestrator (HTTP {}), dead letter: {}", job, status, r.message());
+            at(LOG.atWarn(), item).log("{} rejected by the orchestrator (HTTP {}), dead letter: {}", job, status,
+                    r.message());
         } else if (delivery instanceof Delivery.Retry r && status == null) {
             // the orchestrator's outage is logged once, by the outages bean; each job's retry only on request
-            LOG.debug("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
+            at(LOG.atDebug(), item).log("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
         } else if (delivery instanceof Delivery.Retry r) {
-            LOG.warn("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
+            at(LOG.atWarn(), item).log("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
         } else if (delivery instanceof Delivery.Dead d) {
-            LOG.error("{} dead letter: {}", job, d.reason());
+            at(LOG.atError(), item).log("{} dead letter: {}", job, d.reason());
         }
+    }
+
+    /** The job's fields for JSON logs (jobdrop.log.format=json); text lines show the message alone. */
+    private static LoggingEventBuilder at(LoggingEventBuilder event, OutboxItem item) {
+        return event.addKeyValue("jobId", item.jobId()).addKeyValue("namespace", item.namespace())
+                .addKeyValue("name", item.name()).addKeyValue("version", item.version());
     }
 }

@@ -16,6 +16,7 @@ import io.jobdrop.spec.template.TemplateException;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,16 @@ public final class JobFileReader {
     }
 
     public FileVerdict read(String file, byte[] content) {
+        return read(file, content, Map.of());
+    }
+
+    /** @param requestVars template variables of this file alone (an HTTP request's); they win over the configured */
+    public FileVerdict read(String file, byte[] content, Map<String, String> requestVars) {
+        Map<String, String> vars = templateVars;
+        if (!requestVars.isEmpty()) {
+            vars = new HashMap<>(templateVars);
+            vars.putAll(requestVars);
+        }
         if (content.length == 0) {
             return FileVerdict.rejected(file, List.of(Problem.unplaced(NO_CONTENT)), List.of());
         }
@@ -66,7 +77,7 @@ public final class JobFileReader {
         String text = GoUtf8.lenient(content);
         if (templating) {
             try {
-                text = GoTemplate.render(text, templateVars, limits.template());
+                text = GoTemplate.render(text, vars, limits.template());
             } catch (TemplateException e) {
                 return FileVerdict.rejected(file, List.of(Problem.at(e.bacalhauMessage(), "", e.position())), List.of());
             }

@@ -25,19 +25,24 @@ public final class IntakeLog {
     public void outcome(String source, FileVerdict verdict, FileOutcome outcome) {
         source = FileNames.forLog(source);
         if (outcome.alreadyRecorded()) {
-            LOG.info("{}: already recorded ({}), moving it", source, outcome.disposition());
+            LOG.atInfo().addKeyValue("file", source).log("{}: already recorded ({}), moving it", source,
+                    outcome.disposition());
             return;
         }
         if (!verdict.accepted()) {
             Problem first = verdict.errors().get(0);
             int more = verdict.errors().size() - 1;
-            LOG.warn("{}: rejected: {}{}{}", source, where(first), first.message().replace('\n', ' '),
-                    more > 0 ? " (+" + more + " more)" : "");
+            LOG.atWarn().addKeyValue("file", source).log("{}: rejected: {}{}{}", source, where(first),
+                    first.message().replace('\n', ' '), more > 0 ? " (+" + more + " more)" : "");
             return;
         }
         for (JobChange change : outcome.changes()) {
-            LOG.info("{}: job {} ({}/{}) {} as version {}", source, change.jobId(), change.namespace(), change.name(),
-                    change.change().name().toLowerCase(), change.version());
+            // the fields are for JSON logs (jobdrop.log.format=json); text lines show the message alone
+            LOG.atInfo().addKeyValue("file", source).addKeyValue("jobId", change.jobId())
+                    .addKeyValue("namespace", change.namespace()).addKeyValue("name", change.name())
+                    .addKeyValue("version", change.version())
+                    .log("{}: job {} ({}/{}) {} as version {}", source, change.jobId(), change.namespace(),
+                            change.name(), change.change().name().toLowerCase(), change.version());
         }
     }
 

@@ -6,8 +6,14 @@ import io.jobdrop.ingest.VerdictReport;
 import io.jobdrop.store.Disposition;
 import io.jobdrop.store.FileOutcome;
 import io.jobdrop.store.IntakeClaim;
+import io.jobdrop.store.IntakeAnswering;
 import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.KeyedOutcome;
 
+import org.slf4j.MDC;
+
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -36,13 +42,21 @@ public final class JobFileIntake {
     private final JobLedger ledger;
     private final IntakeLog log;
     private final Executor completions;
+    private final IntakeObserver observer;
 
     /** @param completions runs what follows a commit (logging, the caller's continuation), off the ledger's writer */
     public JobFileIntake(JobFileReader reader, JobLedger ledger, IntakeLog log, Executor completions) {
+        this(reader, ledger, log, completions, IntakeObserver.NONE);
+    }
+
+    /** @param observer told of each unit once committed (metrics) */
+    public JobFileIntake(JobFileReader reader, JobLedger ledger, IntakeLog log, Executor completions,
+                         IntakeObserver observer) {
         this.reader = reader;
         this.ledger = ledger;
         this.log = log;
         this.completions = completions;
+        this.observer = observer;
     }
 
     /** @param file the name the verdict and its report carry */
@@ -64,11 +78,54 @@ public final class JobFileIntake {
         return JobLedger.await(submit(claim, verdict));
     }
 
+    /**
+     * Records a verdict for a caller that answers with it (an HTTP request): {@code answering} builds the answer in
+     * the recording transaction, and with an idempotency {@code key} the answer is kept with the record, so a repeat
+     * within {@code keyLifetime} gets it back and records nothing. Completes on the completions executor.
+     */
+    public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String key,
+                                                          Duration keyLifetime, IntakeAnswering answering) {
+        Map<String, String> route = MDC.getCopyOfContextMap();
+        return ledger.submitAnswered(claim, verdict, key, keyLifetime, answering).thenApplyAsync(keyed -> {
+            if (!keyed.repeated()) {
+                logWith(route, () -> log.outcome(claim, verdict, keyed.outcome()));
+                observer.taken(claim.source(), verdict, keyed.outcome());
+            }
+            return keyed;
+        }, completions);
+    }
+
     /** {@link #record} without waiting for the ledger. */
     public CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
+        Map<String, String> route = MDC.getCopyOfContextMap();
         return ledger.submitFile(claim, verdict).thenApplyAsync(outcome -> {
-            log.outcome(claim, verdict, outcome);
+            logWith(route, () -> log.outcome(claim, verdict, outcome));
+            if (!outcome.alreadyRecorded()) {
+                observer.taken(claim.source(), verdict, outcome);
+            }
             return new Taken(verdict, outcome);
         }, completions);
+    }
+
+    /**
+     * Logs on the completions thread with the submitting thread's MDC (Camel's route and exchange, with
+     * camel.main.useMdcLogging), so the outcome line names the route that took the unit.
+     */
+    private static void logWith(Map<String, String> mdc, Runnable logging) {
+        if (mdc == null) {
+            logging.run();
+            return;
+        }
+        Map<String, String> own = MDC.getCopyOfContextMap();
+        MDC.setContextMap(mdc);
+        try {
+            logging.run();
+        } finally {
+            if (own == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(own);
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ public enum AttemptOutcome {
         return wireName;
     }
 
-    static AttemptOutcome of(Delivery delivery) {
+    public static AttemptOutcome of(Delivery delivery) {
         if (delivery instanceof Delivery.Submitted) {
             return SUBMITTED;
         } else if (delivery instanceof Delivery.AlreadyPresent) {

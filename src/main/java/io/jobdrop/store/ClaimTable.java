@@ -1,10 +1,15 @@
 package io.jobdrop.store;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.jobdrop.spec.JobJson;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The {@code intake_claims} table: one row per intake unit, keyed so that only one transaction can insert it. */
@@ -44,6 +49,22 @@ final class ClaimTable {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE intake_claims SET placed_as = ? WHERE source = ? AND claim_key = ?")) {
             s.setString(1, placedAs);
+            s.setString(2, claim.source());
+            s.setString(3, claim.key());
+            s.executeUpdate();
+        }
+    }
+
+    /** The jobs a unit recorded, as {@code /api/v1/files} lists them: {@code [{id,namespace,name,version,change}]}. */
+    static void recordJobs(Connection c, IntakeClaim claim, List<JobChange> changes) throws SQLException {
+        ArrayNode jobs = JobJson.mapper().createArrayNode();
+        for (JobChange change : changes) {
+            jobs.addObject().put("id", change.jobId()).put("namespace", change.namespace()).put("name", change.name())
+                    .put("version", change.version()).put("change", change.change().name().toLowerCase(Locale.ROOT));
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE intake_claims SET jobs = ? WHERE source = ? AND claim_key = ?")) {
+            s.setString(1, jobs.toString());
             s.setString(2, claim.source());
             s.setString(3, claim.key());
             s.executeUpdate();

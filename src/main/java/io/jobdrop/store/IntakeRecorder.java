@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -35,6 +37,57 @@ final class IntakeRecorder {
             ClaimTable.place(c, claim, placedAs);
             return null;
         });
+    }
+
+    /**
+     * Records the unit and answers for its outcome in one write. With a {@code key}, the answer is stored under it in
+     * the same transaction; unless an answer under the key is younger than {@code notBefore}: then nothing is recorded
+     * and that answer comes back. Two requests with one key at once (two instances): the second insert of the key
+     * waits for the first transaction and fails on the key, which rolls the second record back to its savepoint.
+     */
+    CompletableFuture<KeyedOutcome> recordAnswered(IntakeClaim claim, FileVerdict verdict, String key,
+                                                   Instant notBefore, IntakeAnswering answering) {
+        return writes.submit("record " + claim.source() + " " + claim.displayName(), c -> {
+            if (key != null) {
+                Optional<StoredAnswer> first = HttpAnswerTable.fresh(c, key, notBefore);
+                if (first.isPresent()) {
+                    return new KeyedOutcome(null, first.get(), true);
+                }
+            }
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                FileOutcome outcome = recordIn(c, claim, verdict);
+                StoredAnswer answer = answering.answer(outcome, deliveries(c, outcome));
+                if (key != null) {
+                    HttpAnswerTable.insert(c, key, answer, clock.get());
+                }
+                c.releaseSavepoint(savepoint);
+                return new KeyedOutcome(outcome, answer, false);
+            } catch (SQLException e) {
+                if (key == null || !SqlStates.isUniqueViolation(e)) {
+                    throw e;
+                }
+                c.rollback(savepoint);
+                Optional<StoredAnswer> raced = HttpAnswerTable.fresh(c, key, notBefore);
+                if (raced.isEmpty()) {
+                    throw e;
+                }
+                return new KeyedOutcome(null, raced.get(), true);
+            }
+        });
+    }
+
+    /** A created or updated job is queued; an unchanged one stays where it was. */
+    private static Map<String, DeliveryState> deliveries(Connection c, FileOutcome outcome) throws SQLException {
+        Map<String, DeliveryState> deliveries = new HashMap<>();
+        for (JobChange change : outcome.changes()) {
+            if (change.change() != Change.UNCHANGED) {
+                deliveries.put(change.jobId(), DeliveryState.QUEUED);
+            } else {
+                JobTable.lockById(c, change.jobId()).ifPresent(job -> deliveries.put(job.id(), job.delivery()));
+            }
+        }
+        return deliveries;
     }
 
     /**
@@ -77,6 +130,7 @@ final class IntakeRecorder {
         for (AcceptedJob job : verdict.jobs()) {
             changes.add(recordJob(c, claim, job, now));
         }
+        ClaimTable.recordJobs(c, claim, changes);
         return new FileOutcome(Disposition.DONE, false, List.copyOf(changes));
     }
 

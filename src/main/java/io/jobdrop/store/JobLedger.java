@@ -32,6 +32,8 @@ public final class JobLedger implements AutoCloseable {
     private final AttemptRecorder attempts;
     private final DeadLetters deadLetters;
     private final LedgerQueries queries;
+    private final StatusQueries status;
+    private final Clock clock;
 
     /** @param instanceId names this instance as lease owner and as the source of the events it writes */
     public JobLedger(DataSource ds, Clock clock, String instanceId) {
@@ -41,6 +43,7 @@ public final class JobLedger implements AutoCloseable {
     /** @param writeBatch the most intake records and forward attempts committed in one transaction */
     public JobLedger(DataSource ds, Clock clock, String instanceId, int writeBatch) {
         this.dataSource = ds;
+        this.clock = clock;
         Transactions transactions = new Transactions(ds);
         this.writes = new GroupCommit(ds, writeBatch, "jobdrop-ledger-writer");
         Supplier<Instant> now = () -> DbTime.storable(clock.instant());
@@ -49,6 +52,7 @@ public final class JobLedger implements AutoCloseable {
         this.attempts = new AttemptRecorder(writes, now, instanceId);
         this.deadLetters = new DeadLetters(transactions, now, instanceId);
         this.queries = new LedgerQueries(transactions);
+        this.status = new StatusQueries(transactions, now);
     }
 
     /**
@@ -76,6 +80,18 @@ public final class JobLedger implements AutoCloseable {
      */
     public CompletableFuture<Void> submitPlacement(IntakeClaim claim, String placedAs) {
         return intake.place(claim, placedAs);
+    }
+
+    /**
+     * {@link #submitFile} for a request that waits for its answer: {@code answering} turns the outcome into the answer
+     * inside the recording transaction. With a {@code key} (null: none), the answer is committed with the record;
+     * when the key already holds an answer younger than {@code keyLifetime}, nothing is recorded and that answer
+     * comes back as {@code repeated}.
+     */
+    public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String key,
+                                                          Duration keyLifetime, IntakeAnswering answering) {
+        return intake.recordAnswered(claim, verdict, key, DbTime.storable(clock.instant()).minus(keyLifetime),
+                answering);
     }
 
     /** Up to {@code max} due rows, oldest due first, leased to this instance for {@code lease}. */
@@ -110,6 +126,24 @@ public final class JobLedger implements AutoCloseable {
     /** @param deliveryOrNull as for {@link #listJobs}; how many jobs it would list without a limit */
     public long countJobs(String deliveryOrNull) {
         return queries.count(deliveryOrNull);
+    }
+
+    /**
+     * A page of jobs, newest first (by CreateTime, then ID), starting below {@code after} (null: the first page).
+     * Null filters match everything; {@code source} is where the job's current version came from.
+     */
+    public JobPage pageJobs(DeliveryState delivery, String name, String source, JobCursor after, int limit) {
+        return status.jobs(delivery, name, source, after, limit);
+    }
+
+    /** A page of intake units (files, objects, HTTP bodies), newest first, starting below {@code after}. */
+    public IntakePage pageIntake(Disposition disposition, String name, IntakeCursor after, int limit) {
+        return status.intake(disposition, name, after, limit);
+    }
+
+    /** Counts for the status API and the metrics. */
+    public LedgerStats stats() {
+        return status.stats();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -85,6 +86,12 @@ public final class Bench {
                     + options.steadyFiles() + " files");
             Results.Process jobdrop = measureJobdrop("jobdrop", launch, databases, runDir, standIn, 0, "burst",
                     inputs.burstForJobdrop(), inputs.steady(), phases);
+            HttpBurst.Result http = null;
+            if (options.http()) {
+                out.println("bench: jobdrop, HTTP intake: ready, " + options.files() + " files posted by "
+                        + HttpBurst.CLIENTS + " clients");
+                http = measureHttp(launch, databases, runDir, standIn, inputs.burstForBaseline());
+            }
             out.println("bench: jobdrop, stable-ms " + DEFAULT_STABLE_MS + ": ready, warm-up burst of "
                     + inputs.warmUp().size() + " (so both steady runs are warm), steady " + options.steadyFiles()
                     + " files");
@@ -100,6 +107,12 @@ public final class Bench {
                 out.println("bench: report written to " + Report.write(result, options.results()));
             }
             out.println();
+            if (http != null) {
+                out.printf(Locale.ROOT, "bench-http: jobs_per_s=%.1f p50_ms=%.1f p99_ms=%.1f clients=%d files=%d"
+                                + " refused=%d folder_burst_jobs_per_s=%.1f%n", http.jobsPerSecond(),
+                        http.latency().p50Ms(), http.latency().p99Ms(), http.clients(), http.files(), http.refused(),
+                        jobdrop.burst().jobsPerSecond());
+            }
             out.print(Report.table(result));
             out.println(Report.benchLine(result));
             return result;
@@ -123,6 +136,34 @@ public final class Bench {
             int exitCode = jobdrop.stop();
             return new Results.Process(label, readyMs, burst, steady, stats.peakRssMb(), stats.cpuSeconds(),
                     exitCode);
+        }
+    }
+
+    /**
+     * A fresh jobdrop (stable-ms 0, its own ledger) taking the burst's files over HTTP; the files are only read (they
+     * are the baseline's copies, still to be moved into its inbox). Done once every job reached the stand-in.
+     */
+    private HttpBurst.Result measureHttp(JobdropProcess.Launch launch, BenchDatabase databases, Path runDir,
+                                         StandInClient standIn, List<Generator.StagedFile> files) {
+        standIn.reset();
+        try (JobdropProcess jobdrop = JobdropProcess.start("jobdrop-http", launch, runDir.resolve("jobdrop-http"),
+                databases.fresh("jobdrop-http"), standIn.baseUrl(), 0)) {
+            long readyMs = jobdrop.awaitHealthy(Duration.ofSeconds(120));
+            out.println("bench:   jobdrop-http healthy after " + readyMs + " ms");
+            HttpBurst.Result result = HttpBurst.run(jobdrop.jobsUri(), files, HttpBurst.CLIENTS, stall);
+            long deadline = System.nanoTime() + stall.toNanos();
+            while (standIn.stats().distinct() < result.acceptedJobs()) {
+                if (System.nanoTime() > deadline) {
+                    throw new BenchFailure("jobdrop-http: " + standIn.stats().distinct() + " of "
+                            + result.acceptedJobs() + " accepted jobs reached the stand-in");
+                }
+                Child.pause(50);
+            }
+            out.printf(Locale.ROOT, "bench:   jobdrop-http %d accepted jobs in %.1f s: %.1f jobs/s, p50 %.1f ms,"
+                            + " p99 %.1f ms%n", result.acceptedJobs(), result.seconds(), result.jobsPerSecond(),
+                    result.latency().p50Ms(), result.latency().p99Ms());
+            jobdrop.stop();
+            return result;
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.Locale;
 /** The harness's command line; {@link #USAGE} lists it. */
 public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String xmx, int steadySeconds, Path work,
                            Path results, Path launcher, Path jar, String jobdropClasspath, long seed,
-                           int stallSeconds) {
+                           int stallSeconds, boolean http) {
 
     public static final String USAGE = """
             usage: Bench [--files N] [--rate R] [--db h2|postgres] [--xmx SIZE] [--steady-seconds S]
                          [--work DIR] [--results DIR] [--launcher FILE] [--jar FILE | --jobdrop-classpath CP]
-                         [--seed N] [--stall-seconds S]
+                         [--seed N] [--stall-seconds S] [--http]
               --files N            job files in the burst (default 10000)
               --rate R             files per second in the steady runs (default 50)
               --db KIND            h2 (a file in the work folder) or postgres (a fresh database on 127.0.0.1:5432)
@@ -23,7 +23,8 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
               --jar FILE           run jobdrop as JOBDROP_JAR=FILE <launcher> run (default target/jobdrop.jar)
               --jobdrop-classpath CP  run jobdrop as java -cp CP io.jobdrop.cli.Jobdrop run
               --seed N             seed of the job generator (default 1)
-              --stall-seconds S    give up when nothing moves for this long (default 60)""";
+              --stall-seconds S    give up when nothing moves for this long (default 60)
+              --http               also post the burst's files to POST /api/v1/jobs with 4 concurrent clients""";
 
     public static BenchOptions defaults() {
         return parse();
@@ -42,8 +43,14 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
         String jobdropClasspath = null;
         long seed = 1;
         int stallSeconds = 60;
+        boolean http = false;
         for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
+            if (flag.equals("--http")) {
+                http = true;
+                i--;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value");
             }
@@ -71,7 +78,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
             }
         }
         return new BenchOptions(files, rate, db, xmx, steadySeconds, work, results, launcher, jar, jobdropClasspath,
-                seed, stallSeconds);
+                seed, stallSeconds, http);
     }
 
     /** Files per steady run. */

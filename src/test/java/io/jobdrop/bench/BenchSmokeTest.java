@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs) against jobdrop started from the test
+ * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs, the HTTP burst) against jobdrop started from the test
  * classpath, so the harness, the stand-in, the baseline and jobdrop itself are exercised together. It checks that the
  * harness works, not how fast jobdrop is: performance is judged from bench/run's reports.
  */
@@ -24,15 +24,17 @@ class BenchSmokeTest {
 
     private static final Pattern BENCH_LINE = Pattern.compile("bench: jobs_per_s=(\\S+) baseline_jobs_per_s=(\\S+)"
             + " ratio=(\\S+) p50_ms=(\\S+) p99_ms=(\\S+) rss_mb=(\\S+) ready_ms=(\\S+)");
+    private static final Pattern HTTP_LINE = Pattern.compile("bench-http: jobs_per_s=(\\S+) p50_ms=(\\S+) p99_ms=(\\S+)"
+            + " clients=4 files=200 refused=(\\S+) folder_burst_jobs_per_s=\\S+");
 
     @TempDir
     Path work;
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void quick_run_delivers_every_job_and_ends_with_the_bench_line() {
         BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "3", "--stall-seconds", "30",
-                "--work", work.toString(),
+                "--http", "--work", work.toString(),
                 "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -46,6 +48,11 @@ class BenchSmokeTest {
         for (int group = 1; group <= benchLine.groupCount(); group++) {
             assertThat(Double.parseDouble(benchLine.group(group))).as(benchLine.group(0)).isPositive();
         }
+        Matcher httpLine = HTTP_LINE.matcher(output);
+        assertThat(httpLine.find()).as("HTTP line in:%n%s", output).isTrue();
+        assertThat(Double.parseDouble(httpLine.group(1))).as(httpLine.group(0)).isPositive();
+        assertThat(Double.parseDouble(httpLine.group(2))).as(httpLine.group(0)).isPositive();
+        assertThat(httpLine.group(4)).as(httpLine.group(0)).isEqualTo("0");
         assertThat(run.jobdrop().burst().files()).isEqualTo(200);
         assertThat(run.baseline().burst().files()).isEqualTo(200);
         assertThat(run.jobdrop().steady().latency().count()).isEqualTo(options.steadyFiles());

@@ -106,6 +106,11 @@ final class JobdropProcess implements AutoCloseable {
         return inbox;
     }
 
+    /** Where job files are posted: {@code POST /api/v1/jobs}. */
+    URI jobsUri() {
+        return URI.create("http://127.0.0.1:" + apiPort + "/api/v1/jobs");
+    }
+
     Child child() {
         return child;
     }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Records what is logged while it is open. jobdrop logs through slf4j-simple, which writes each line to the current
+ * Records what is logged while it is open. jobdrop logs through logback, whose console appender writes to the current
  * {@code System.err}; this puts a tee there, so the lines still show in the test output.
  */
 public final class LogCapture implements AutoCloseable {
