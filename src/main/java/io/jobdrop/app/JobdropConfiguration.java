@@ -173,7 +173,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("statusApi", new StatusApi(ledger, forwarder, placement, clock));
         registry.bind("apiErrors", new ApiErrors());
         context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), props.secret("jobdrop.api.token"),
-                props.longValue("camel.server.maxBodySize")));
+                props.longValue("jobdrop.limits.file-bytes")));
     }
 
     /**

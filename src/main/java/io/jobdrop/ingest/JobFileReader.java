@@ -6,6 +6,7 @@ import io.jobdrop.spec.JobJson;
 import io.jobdrop.spec.Problem;
 import io.jobdrop.spec.SourceMap;
 import io.jobdrop.spec.Violations;
+import io.jobdrop.spec.go.Utf8;
 import io.jobdrop.spec.parse.GoUtf8;
 import io.jobdrop.spec.parse.GoYaml;
 import io.jobdrop.spec.parse.JobDecoder;
@@ -143,7 +144,7 @@ public final class JobFileReader {
             String why = e.getCause() instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getCause());
             problems.add("", "job cannot be written as JSON: " + why + " (lower " + ReadLimits.DEPTH + ")");
         }
-        long jsonBytes = specJson == null ? 0 : utf8Length(specJson);
+        long jsonBytes = specJson == null ? 0 : Utf8.length(specJson);
         if (jsonBytes > limits.jobBytes()) {
             problems.add("", "job is " + jsonBytes + " bytes of JSON, more than the limit of " + limits.jobBytes()
                     + " (" + ReadLimits.JOB_BYTES + ")");
@@ -158,15 +159,6 @@ public final class JobFileReader {
         errors.addAll(place(problems, where));
         warnings.addAll(jobWarnings);
         return jsonBytes;
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
     }
 
     /**

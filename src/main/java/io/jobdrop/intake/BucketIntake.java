@@ -39,6 +39,8 @@ public final class BucketIntake {
 
     /** Set by {@link #ingest}: {@code done}, {@code error}, or {@code skipped} when nothing was recorded. */
     public static final String DISPOSITION = "jobdropDisposition";
+    /** Set on an exchange that did no work (a poll skipped while backing off): it proves nothing about the store. */
+    public static final String IDLE = "jobdropIdle";
     static final String TOO_LARGE = "job file is %d bytes; jobdrop reads job files of at most %d bytes";
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.intake");
@@ -71,6 +73,18 @@ public final class BucketIntake {
         this.files = files;
         this.clock = clock;
         this.maxObjectBytes = maxObjectBytes;
+    }
+
+    /**
+     * The route's poll step: {@link #list()}, and an exchange that skipped the listing (backing off after failures) is
+     * marked {@link #IDLE}, so that it does not count as the bucket working again.
+     */
+    public List<BucketObject> poll(Exchange exchange) {
+        if (!status.due(clock.instant())) {
+            exchange.setProperty(IDLE, true);
+            return List.of();
+        }
+        return list();
     }
 
     /** The job files waiting under the prefix, at most one batch; none while backing off after failed listings. */

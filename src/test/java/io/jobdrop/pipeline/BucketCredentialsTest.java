@@ -36,7 +36,7 @@ class BucketCredentialsTest extends BucketTestSupport {
         List<String> outage = logs.lines().stream().filter(l -> l.contains(" outage - ")).toList();
         assertThat(outage).hasSize(1);
         assertThat(outage.get(0))
-                .contains("route bucket-jobs failed: BucketException: cannot list s3://jobs/inbox/", " 403 ");
+                .contains("[WARN] outage - route bucket-jobs outage: BucketException: cannot list s3://jobs/inbox/", " 403 ");
         assertThat(logs.lines()).as("no stack traces, no other warnings")
                 .noneMatch(l -> l.startsWith("\tat "))
                 .noneMatch(l -> (l.contains("[WARN]") || l.contains("[ERROR]")) && !l.contains(" outage - "));

@@ -38,6 +38,7 @@ class LogFormatTest {
 
         List<JsonNode> lines = log.lines().filter(l -> !l.isBlank()).map(LogFormatTest::json).toList();
         JsonNode recorded = lines.stream().filter(l -> l.path("loggerName").asText().equals("jobdrop.intake"))
+                .filter(l -> l.path("formattedMessage").asText().contains("json-logged"))
                 .findFirst().orElseThrow(() -> new AssertionError("no intake line in\n" + log));
         assertThat(recorded.get("level").asText()).isEqualTo("INFO");
         assertThat(recorded.get("formattedMessage").asText()).contains("json-logged").contains("created as version 1");

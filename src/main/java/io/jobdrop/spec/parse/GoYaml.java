@@ -1,6 +1,7 @@
 package io.jobdrop.spec.parse;
 
 import io.jobdrop.spec.SourcePosition;
+import io.jobdrop.spec.go.Utf8;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -37,7 +38,7 @@ public final class GoYaml {
 
     /** As {@link #load(String)}, refusing a file that expands past {@code limits} as soon as it does. */
     public static List<YamlDocument> load(String text, YamlLimits limits) throws YamlSyntaxException {
-        long bytes = utf8Length(text);
+        long bytes = Utf8.length(text);
         if (bytes > MAX_BYTES) {
             throw new YamlSyntaxException("size of bytes to unmarshal (" + bytes + ") larger than maximum allowed ("
                     + MAX_BYTES + ")", new SourcePosition(1, 1));
@@ -76,23 +77,5 @@ public final class GoYaml {
         options.setCodePointLimit(MAX_BYTES);
         options.setProcessComments(false);
         return options;
-    }
-
-    private static long utf8Length(String text) {
-        long n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

@@ -1,5 +1,7 @@
 package io.jobdrop.spec.template;
 
+import io.jobdrop.spec.go.Utf8;
+
 import java.nio.charset.StandardCharsets;
 
 /** Go strings are UTF-8 bytes: len, index, slicing and columns count bytes, which these helpers reproduce. */
@@ -13,21 +15,7 @@ final class GoStrings {
     }
 
     static int utf8Length(CharSequence s, int from, int to) {
-        int bytes = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return Utf8.length(s, from, to);
     }
 
     static boolean isAscii(String s) {
