@@ -11,10 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Where a taken unit went, as {@code /api/v1/files} reports it, worked out from its disposition and today's settings:
- * {@code inbox/.done/a.yaml}, {@code s3://b/error/x.yaml}, {@code deleted} (bucket objects with
- * {@code jobdrop.s3.after=delete}); null for an HTTP body, which went nowhere but into its answer. This is the one
- * place that knows it: once the ledger records where each unit was actually filed, this reads that instead.
+ * Where a taken unit went, as {@code /api/v1/files} reports it: for an inbox file, where the ledger recorded it was
+ * filed ({@code inbox/.done/a.1.yaml}, with any collision suffix); for a bucket object, worked out from its
+ * disposition and today's settings ({@code s3://b/error/x.yaml}, or {@code deleted} with
+ * {@code jobdrop.s3.after=delete}); null for an HTTP body, which went nowhere but into its answer, and for an inbox
+ * file not filed yet.
  */
 public final class IntakePlacement {
 
@@ -45,11 +46,6 @@ public final class IntakePlacement {
         if (unit.source().startsWith("s3://")) {
             return null; // a bucket no longer configured: where it went then is not known now
         }
-        return inbox + (done ? ".done/" : ".error/") + fileName(unit.name());
-    }
-
-    private static String fileName(String name) {
-        int slash = name.lastIndexOf('/');
-        return slash < 0 ? name : name.substring(slash + 1);
+        return unit.placedAs() == null ? null : inbox + unit.placedAs();
     }
 }

@@ -187,6 +187,8 @@ final class GroupCommit implements AutoCloseable {
             lastCommitNanos = System.nanoTime();
             tell(null);
         }
+        // settled before its callers hear of it: whoever reacts to a write's end sees it no longer waiting
+        writing = 0;
         for (int i = 0; i < n; i++) {
             if (failures[i] != null) {
                 batch.get(i).result().completeExceptionally(failures[i]);

@@ -5,10 +5,11 @@ import java.time.Instant;
 /**
  * One taken file, object or HTTP body as the ledger keeps it: its source ({@code inbox}, {@code s3://bucket},
  * {@code http}), claim key and name, when it was taken, its disposition, the errors of a rejected one and the jobs of
- * an accepted one (JSON arrays, null when none were kept).
+ * an accepted one (JSON arrays, null when none were kept), and where an inbox file was filed, relative to the inbox
+ * ({@code .done/x.1.yaml}; null until filed, and for other sources).
  */
 public record IntakeRecord(String source, String claimKey, String name, Instant takenAt, Disposition disposition,
-                           String errorsJson, String jobsJson) {
+                           String errorsJson, String jobsJson, String placedAs) {
 
     public IntakeCursor cursor() {
         return new IntakeCursor(takenAt, source, claimKey);

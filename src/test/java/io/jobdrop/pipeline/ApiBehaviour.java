@@ -263,6 +263,12 @@ abstract class ApiBehaviour extends PipelineTestSupport {
         assertThat(file.get("jobs").get(0).get("name").asText()).isEqualTo("from-inbox");
         assertThat(file.get("placedAs").asText()).endsWith("inbox/.done/dropped.yaml");
         assertThat(api().get("/api/v1/files?name=etl").json().get("items")).hasSize(1);
+
+        // the same name dropped again is filed under a numbered name, and the API says which
+        drop("dropped.yaml", job("from-inbox-again"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/v1/files?verdict=accepted").json()
+                .get("items").findValuesAsText("placedAs").stream()
+                .anyMatch(place -> place.endsWith("inbox/.done/dropped.1.yaml")));
     }
 
     @Test
