@@ -16,11 +16,8 @@ public final class LogFormat {
     private LogFormat() {
     }
 
-    /** @param format {@code text} or {@code json} */
+    /** @param format {@code text} or {@code json}, as the settings resolver checked it */
     public static void use(String format) {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException(KEY + " must be text or json, not '" + format + "'");
-        }
         if (format.equals(System.getProperty(KEY))) {
             return;
         }

@@ -151,7 +151,7 @@ public final class Settings {
     /** One of the {@code allowed} words, as written. */
     public String oneOf(String key, String... allowed) {
         String text = text(key);
-        if (!java.util.Arrays.asList(allowed).contains(text)) {
+        if (!Arrays.asList(allowed).contains(text)) {
             throw bad(key, "is not one of " + String.join(", ", allowed));
         }
         return text;

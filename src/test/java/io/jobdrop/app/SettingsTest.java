@@ -98,6 +98,17 @@ class SettingsTest {
     }
 
     @Test
+    void names_key_value_and_source_of_a_word_that_is_not_one_of_the_choices() {
+        Settings settings = resolve(List.of(), Map.of("JOBDROP_LOG_FORMAT", "xml"), system());
+
+        assertThat(resolve(List.of(), Map.of(), system()).oneOf("jobdrop.log.format", "text", "json")).isEqualTo("text");
+        assertThatThrownBy(() -> settings.oneOf("jobdrop.log.format", "text", "json"))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("jobdrop.log.format: \"xml\" is not one of text, json "
+                        + "(from environment variable JOBDROP_LOG_FORMAT)");
+    }
+
+    @Test
     void refuses_bad_booleans_durations_minimums_and_url_schemes_with_their_key() {
         Settings settings = resolve(List.of(new Flag("jobdrop.orchestrator.url", "--orchestrator", "ftp://host:1")),
                 Map.of("JOBDROP_TEMPLATE_ENABLED", "yes", "JOBDROP_FORWARD_BATCH", "0"),
