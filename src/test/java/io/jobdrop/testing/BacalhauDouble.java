@@ -40,8 +40,13 @@ import java.util.function.UnaryOperator;
  * {@code /api/v1/agent/alive}; optional API-key auth; and injectable faults: failures, rate limits, 503s before or
  * after the job is stored, delays, and a real outage ({@link #stop()}, then {@link #start()} on the same port).
  *
+ * <p>With a {@link Lifecycle} ({@link #lifecycle}), stored jobs move Pending → Queued → Running → Completed or
+ * Failed and carry executions: {@code GET …/jobs/{idOrName}?include=executions}, {@code GET …/jobs/{id}/executions}
+ * and {@code PUT …/jobs/{idOrName}/rerun} (which {@link #withoutRerunEndpoint} takes away, as on an orchestrator
+ * older than v1.8).
+ *
  * <p>Not reproduced: type errors inside the job, store-time validation (§6.5) beyond {@link #rejectNames}, server
- * defaults (plug them in with {@link #jobTransformer}), job history, executions and DELETE.
+ * defaults (plug them in with {@link #jobTransformer}), job history and DELETE.
  */
 public final class BacalhauDouble implements AutoCloseable {
 
@@ -51,6 +56,9 @@ public final class BacalhauDouble implements AutoCloseable {
     static final int BODY_LIMIT = 10 << 20;
 
     private final NamedJobStore store = new NamedJobStore();
+    private final JobRuns runs = new JobRuns(System::nanoTime, BacalhauDouble::nowNanos);
+    private volatile Lifecycle lifecycle;
+    private volatile boolean rerunEndpoint = true;
     private final FaultPlan faults = new FaultPlan();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final String nodeId = "n-" + UUID.randomUUID();
@@ -191,6 +199,18 @@ public final class BacalhauDouble implements AutoCloseable {
         return this;
     }
 
+    /** Stored jobs move through their states as {@code jobLifecycle} says; null keeps them Pending for ever. */
+    public BacalhauDouble lifecycle(Lifecycle jobLifecycle) {
+        this.lifecycle = jobLifecycle;
+        return this;
+    }
+
+    /** Behave like an orchestrator without {@code PUT …/jobs/{id}/rerun} (before v1.8): the route is unknown, 404. */
+    public BacalhauDouble withoutRerunEndpoint() {
+        this.rerunEndpoint = false;
+        return this;
+    }
+
     public BacalhauDouble clearFaults() {
         faults.clear();
         return this;
@@ -228,6 +248,30 @@ public final class BacalhauDouble implements AutoCloseable {
     /** Every stored job, all namespaces, in creation order (copies). */
     public List<JsonNode> jobs() {
         return List.copyOf(store.list("*"));
+    }
+
+    /** The GET requests that asked for this job (by name, ID or prefix; the job itself and its executions). */
+    public long pollsOf(String name) {
+        return requests().stream().filter(r -> r.method().equals("GET") && name.equals(r.jobName())).count();
+    }
+
+    /** The rerun requests, answered or refused, in arrival order. */
+    public List<RecordedRequest> reruns() {
+        return requests().stream().filter(r -> r.method().equals("PUT") && r.path().endsWith("/rerun")).toList();
+    }
+
+    /** The job's state now, as a GET would answer it ("Pending" without a lifecycle). */
+    public String state(String name) {
+        ObjectNode job = store.byName("default", name)
+                .orElseThrow(() -> new NoSuchElementException("no job named '" + name + "'"));
+        return runs.now(job, lifecycle).state();
+    }
+
+    /** The job's executions now, oldest first, as {@code GET …/executions} would answer them. */
+    public List<ObjectNode> executions(String name) {
+        ObjectNode job = store.byName("default", name)
+                .orElseThrow(() -> new NoSuchElementException("no job named '" + name + "'"));
+        return runs.now(job, lifecycle).executions();
     }
 
     public List<RecordedRequest> requests() {
@@ -289,6 +333,15 @@ public final class BacalhauDouble implements AutoCloseable {
             return method.equals("GET") ? Reply.json(200, DoubleJson.MAPPER.createObjectNode().put("Status", "OK"))
                     : methodNotAllowed();
         }
+        if (path.startsWith(JOBS_PATH + "/")) {
+            String[] parts = path.substring(JOBS_PATH.length() + 1).split("/", -1);
+            if (parts.length == 2 && !parts[0].isEmpty() && parts[1].equals("executions")) {
+                return method.equals("GET") ? executions(exchange, parts[0], jobName) : methodNotAllowed();
+            }
+            if (parts.length == 2 && !parts[0].isEmpty() && parts[1].equals("rerun") && rerunEndpoint) {
+                return method.equals("PUT") ? rerun(exchange, parts[0], jobName) : methodNotAllowed();
+            }
+        }
         boolean jobs = path.equals(JOBS_PATH);
         boolean oneJob = path.startsWith(JOBS_PATH + "/") && path.length() > JOBS_PATH.length() + 1
                 && path.indexOf('/', JOBS_PATH.length() + 1) < 0;
@@ -307,14 +360,79 @@ public final class BacalhauDouble implements AutoCloseable {
         if (jobs) {
             ObjectNode list = DoubleJson.MAPPER.createObjectNode();
             ArrayNode items = list.putArray("Items");
-            store.list(namespace).forEach(items::add);
+            store.list(namespace).forEach(job -> items.add(withState(job, runs.now(job, lifecycle))));
             list.put("NextToken", "");
             return Reply.json(200, list);
         }
         String idOrName = URLDecoder.decode(path.substring(JOBS_PATH.length() + 1), StandardCharsets.UTF_8);
+        ObjectNode job = store.find(namespace, idOrName);
+        jobName[0] = DoubleJson.text(job, "Name");
+        JobRuns.Now now = runs.now(job, lifecycle);
         ObjectNode found = DoubleJson.MAPPER.createObjectNode();
-        found.set("Job", store.find(namespace, idOrName));
+        found.set("Job", withState(job, now));
+        if (Arrays.asList(query(exchange).getOrDefault("include", "").split(",")).contains("executions")) {
+            ObjectNode executions = found.putObject("Executions");
+            executions.set("Items", JobRuns.items(now.executions()));
+            executions.put("NextToken", "");
+        }
         return Reply.json(200, found);
+    }
+
+    private static ObjectNode withState(ObjectNode job, JobRuns.Now now) {
+        job.putObject("State").put("StateType", now.state()).put("Message", now.message());
+        return job;
+    }
+
+    /** {@code GET …/jobs/{id}/executions}: {"Items": [Execution], "NextToken"}. */
+    private Reply executions(HttpExchange exchange, String rawId, String[] jobName) throws RequestRejected {
+        Authorizer.check(exchange.getRequestHeaders().getFirst("Authorization"), token);
+        String namespace = query(exchange).getOrDefault("namespace", "default");
+        ObjectNode job = store.find(namespace, URLDecoder.decode(rawId, StandardCharsets.UTF_8));
+        jobName[0] = DoubleJson.text(job, "Name");
+        ObjectNode list = DoubleJson.MAPPER.createObjectNode();
+        list.set("Items", JobRuns.items(runs.now(job, lifecycle).executions()));
+        list.put("NextToken", "");
+        return Reply.json(200, list);
+    }
+
+    /**
+     * {@code PUT …/jobs/{idOrName}/rerun} with {"JobVersion": 0 = latest, "Reason"}: the job gets a new Version and a
+     * new run (a new execution). Refused while Pending, Queued or Undefined (spec §19: IsRerunnable); the wording of
+     * that refusal is the double's own.
+     */
+    private Reply rerun(HttpExchange exchange, String rawId, String[] jobName) throws RequestRejected, IOException {
+        Authorizer.check(exchange.getRequestHeaders().getFirst("Authorization"), token);
+        byte[] body = readBody(exchange);
+        long wantedVersion = 0;
+        if (body.length > 0) {
+            try {
+                wantedVersion = DoubleJson.number(DoubleJson.MAPPER.readTree(body), "JobVersion");
+            } catch (IOException notJson) {
+                throw new RequestRejected(ErrorBody.apiServer400("code=400, message=Syntax error: " + notJson.getMessage()));
+            }
+        }
+        String namespace = query(exchange).getOrDefault("namespace", "default");
+        ObjectNode job = store.find(namespace, URLDecoder.decode(rawId, StandardCharsets.UTF_8));
+        String id = DoubleJson.text(job, "ID");
+        jobName[0] = DoubleJson.text(job, "Name");
+        long current = DoubleJson.number(job, "Version");
+        if (wantedVersion != 0 && wantedVersion != current) {
+            throw new RequestRejected(ErrorBody.of(404, "job version " + wantedVersion + " not found for job " + id,
+                    "NotFound", "JobStore"));
+        }
+        String state = runs.now(job, lifecycle).state();
+        if (List.of("Pending", "Queued", "Undefined").contains(state)) {
+            throw new RequestRejected(ErrorBody.of(400, "job " + id + " cannot be rerun in state " + state,
+                    "BadRequest", "Orchestrator"));
+        }
+        long version = store.rerun(id, nowNanos());
+        runs.start(id, version, nodeId);
+        ObjectNode answer = DoubleJson.MAPPER.createObjectNode();
+        answer.put("EvaluationID", UUID.randomUUID().toString());
+        answer.put("JobID", id);
+        answer.put("JobVersion", version);
+        answer.putNull("Warnings");
+        return Reply.json(200, answer);
     }
 
     /** The order of spec §1.2: middleware (faults, auth, body limit), bind, validate, then SubmitJob. */
@@ -388,6 +506,7 @@ public final class BacalhauDouble implements AutoCloseable {
                     "BadRequest", "JobStore"));
         }
         NamedJobStore.Stored stored = store.submit(JobShape.encode(transformed), force, nowNanos());
+        runs.start(stored.jobId(), stored.version(), nodeId);
         ObjectNode answer = DoubleJson.MAPPER.createObjectNode();
         answer.put("JobID", stored.jobId());
         answer.put("EvaluationID", UUID.randomUUID().toString());

@@ -19,7 +19,7 @@ import java.util.Optional;
 final class NamedJobStore {
 
     /** What a stored submission did. */
-    record Stored(String jobId, boolean created) {
+    record Stored(String jobId, boolean created, long version) {
     }
 
     /** Fields a resubmission may differ in and still count as unchanged (CompareWith's ignore list). */
@@ -54,7 +54,7 @@ final class NamedJobStore {
             existing.putObject("State").put("StateType", "Pending");
             existing.put("ModifyTime", nowNanos);
             countStore();
-            return new Stored(existingId, false);
+            return new Stored(existingId, false, DoubleJson.number(existing, "Version"));
         }
         String id = DoubleJson.text(job, "ID");
         if (byId.containsKey(id)) {
@@ -70,7 +70,16 @@ final class NamedJobStore {
         idByName.put(key, id);
         creations.merge(key, 1, Integer::sum);
         countStore();
-        return new Stored(id, true);
+        return new Stored(id, true, 1L);
+    }
+
+    /** A rerun: the same spec as a new Version and Revision (spec §19.2: "rerun version +1"). */
+    synchronized long rerun(String id, long nowNanos) {
+        ObjectNode existing = byId.get(id);
+        existing.put("Version", DoubleJson.number(existing, "Version") + 1);
+        existing.put("Revision", DoubleJson.number(existing, "Revision") + 1);
+        existing.put("ModifyTime", nowNanos);
+        return DoubleJson.number(existing, "Version");
     }
 
     /** Bacalhau main looks a name up first, then an ID, then a unique ID prefix (spec §12.1). */
