@@ -133,6 +133,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "inbox-watchdog")
                 .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
+        FollowWiring.bind(context, this, props, ledger, gate, outages, clock);
         bindBuckets(context, props, fileIntake, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));

@@ -22,11 +22,17 @@ final class AttemptRecorder {
     private final GroupCommit writes;
     private final Supplier<Instant> clock;
     private final String instanceId;
+    /** When the first poll of a delivered job is due after its delivery; null: delivered jobs are not followed. */
+    private volatile java.time.Duration firstPoll;
 
     AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId) {
         this.writes = writes;
         this.clock = clock;
         this.instanceId = instanceId;
+    }
+
+    void followDelivered(java.time.Duration firstPollAfterDelivery) {
+        this.firstPoll = firstPollAfterDelivery;
     }
 
     CompletableFuture<Void> record(OutboxItem item, Integer statusCode, long latencyMs, String error,
@@ -53,10 +59,12 @@ final class AttemptRecorder {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), submitted.orchestratorJobId(), submitted.evaluationId(), now);
             EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
+            follow(c, item, submitted.orchestratorJobId(), now);
         } else if (delivery instanceof Delivery.AlreadyPresent present) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), null, null, now);
             EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
+            follow(c, item, JobTable.orchestratorJobId(c, job.id()).orElse(item.name()), now);
         } else if (delivery instanceof Delivery.Retry retry) {
             OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()),
                     retry.refusedCredentials());
@@ -67,6 +75,29 @@ final class AttemptRecorder {
             OutboxTable.remove(c, job.id());
             JobTable.markDead(c, job.id(), reason, now);
             EventTable.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
+            FollowTable.remove(c, job.id());
+            UnitResults.settleUnitsOf(c, job.id(), now);
+        }
+    }
+
+    /**
+     * Following starts in the transaction that records the delivery: a crash after it cannot lose the job's outcome.
+     * The orchestrator is asked by its own job ID, or by Name (which Bacalhau main looks up first) when it gave none.
+     */
+    private void follow(Connection c, OutboxItem item, String orchestratorRef, Instant now) throws SQLException {
+        java.time.Duration first = firstPoll;
+        if (first == null) {
+            return;
+        }
+        FollowTable.start(c, item.jobId(), item.version(), orchestratorRef, item.namespace(), jobType(item), now,
+                DbTime.storable(now.plus(first)));
+    }
+
+    private static String jobType(OutboxItem item) {
+        try {
+            return JobJson.mapper().readTree(item.specJson()).path("Type").asText("batch");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,7 +19,19 @@ public enum EventType {
     /** The job became a dead letter. */
     DEAD("dead"),
     /** A dead letter was put back into the outbox. */
-    REPLAYED("replayed");
+    REPLAYED("replayed"),
+    /** The orchestrator runs the job (following); the detail holds the orchestrator's State.Message. */
+    RUNNING("running"),
+    /** The orchestrator says the job completed; the detail holds its State.Message. */
+    COMPLETED("completed"),
+    /** The orchestrator says the job failed; the detail holds its State.Message. */
+    FAILED("failed"),
+    /** The orchestrator says the job was stopped; the detail holds its State.Message. */
+    STOPPED("stopped"),
+    /** Following gave up (past jobdrop.follow.max-age, or the orchestrator no longer knows the job). */
+    UNKNOWN("unknown"),
+    /** A user asked for the job to run again; the rerun goes out through the outbox. */
+    RERUN("rerun");
 
     private final String wireName;
 

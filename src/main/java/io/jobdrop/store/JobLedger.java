@@ -33,6 +33,7 @@ public final class JobLedger implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final LedgerQueries queries;
     private final StatusQueries status;
+    private final FollowRecorder follows;
     private final Clock clock;
 
     /** @param instanceId names this instance as lease owner and as the source of the events it writes */
@@ -53,6 +54,47 @@ public final class JobLedger implements AutoCloseable {
         this.deadLetters = new DeadLetters(transactions, now, instanceId);
         this.queries = new LedgerQueries(transactions);
         this.status = new StatusQueries(transactions, now);
+        this.follows = new FollowRecorder(writes, transactions, now, instanceId);
+    }
+
+    // ---- following (issue 12) ---------------------------------------------------------------------------------
+
+    /**
+     * From now on a delivered job version is followed: its follow row is written with the delivery, first poll due
+     * {@code firstPoll} later. Off until called (the ledger commands and tests that do not follow).
+     */
+    public void followDelivered(Duration firstPoll) {
+        attempts.followDelivered(firstPoll);
+    }
+
+    /** Up to {@code max} followed jobs whose poll is due, soonest first, leased to this instance for {@code lease}. */
+    public List<FollowItem> claimFollows(int max, Duration lease) {
+        return follows.claimDue(max, lease);
+    }
+
+    /** Records one poll's decision in one transaction (states, events, executions, the next poll, unit results). */
+    public void recordFollow(FollowItem item, FollowDecision decision) {
+        follows.record(item, decision);
+    }
+
+    /** How many jobs are followed now. */
+    public long followedJobs() {
+        return follows.followed();
+    }
+
+    /** Results of inbox files whose jobs have all ended, still to be written beside the filed file. */
+    public List<UnitResult> dueResults(int max) {
+        return follows.dueResults(max);
+    }
+
+    /** The result file is in place: it is not written again, by this instance or another. */
+    public void resultWritten(UnitResult result) {
+        follows.resultWritten(result);
+    }
+
+    /** The executions recorded for a job, oldest first. */
+    public List<ExecutionRecord> executions(String jobId) {
+        return follows.executions(jobId);
     }
 
     /**

@@ -107,6 +107,16 @@ final class JobTable {
         }
     }
 
+    /** The orchestrator's ID for the job, once an answer gave one. */
+    static Optional<String> orchestratorJobId(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT orchestrator_job_id FROM jobs WHERE id = ?")) {
+            s.setString(1, id);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     static void setDelivery(Connection c, String id, DeliveryState delivery, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET delivery = ?, updated_at = ? WHERE id = ?")) {
             s.setString(1, delivery.wireName());

@@ -59,6 +59,8 @@ public final class BacalhauDouble implements AutoCloseable {
     private final JobRuns runs = new JobRuns(System::nanoTime, BacalhauDouble::nowNanos);
     private volatile Lifecycle lifecycle;
     private volatile boolean rerunEndpoint = true;
+    private final AtomicInteger pollFaults = new AtomicInteger();
+    private volatile int pollFaultStatus = 503;
     private final FaultPlan faults = new FaultPlan();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final String nodeId = "n-" + UUID.randomUUID();
@@ -205,6 +207,13 @@ public final class BacalhauDouble implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code n} GETs of one job (or its executions) get {@code status}, as an orchestrator in trouble. */
+    public BacalhauDouble failPollsNext(int n, int status) {
+        pollFaultStatus = status;
+        pollFaults.set(n);
+        return this;
+    }
+
     /** Behave like an orchestrator without {@code PUT …/jobs/{id}/rerun} (before v1.8): the route is unknown, 404. */
     public BacalhauDouble withoutRerunEndpoint() {
         this.rerunEndpoint = false;
@@ -332,6 +341,10 @@ public final class BacalhauDouble implements AutoCloseable {
         if (path.equals(ALIVE_PATH)) {
             return method.equals("GET") ? Reply.json(200, DoubleJson.MAPPER.createObjectNode().put("Status", "OK"))
                     : methodNotAllowed();
+        }
+        if (path.startsWith(JOBS_PATH + "/") && method.equals("GET")
+                && pollFaults.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            return Reply.error(FaultPlan.injected(pollFaultStatus));
         }
         if (path.startsWith(JOBS_PATH + "/")) {
             String[] parts = path.substring(JOBS_PATH.length() + 1).split("/", -1);

@@ -1,0 +1,43 @@
+package io.jobdrop.app;
+
+import io.jobdrop.follow.FollowPolicy;
+import io.jobdrop.follow.JobFollower;
+import io.jobdrop.follow.ResultWriter;
+import io.jobdrop.forward.ForwardGate;
+import io.jobdrop.store.JobLedger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Following's beans for routes/follow.camel.yaml, from the jobdrop.follow.* settings: the follower (sharing the
+ * orchestrator gate and the outage reports with forwarding) and the results writer. With following off, delivered
+ * jobs are not followed and the routes do not start.
+ */
+final class FollowWiring {
+
+    private FollowWiring() {
+    }
+
+    static void bind(CamelContext context, Object owner, Settings props, JobLedger ledger, ForwardGate gate,
+                     Outages outages, Clock clock) {
+        FollowPolicy policy = new FollowPolicy(props.duration("jobdrop.follow.first-poll"),
+                props.duration("jobdrop.follow.max-interval"), props.duration("jobdrop.follow.max-age"),
+                props.integer("jobdrop.follow.output-bytes", 0), props.integer("jobdrop.follow.batch", 1),
+                Duration.ofMillis(props.longValue("jobdrop.follow.poll-ms")), props.duration("jobdrop.follow.lease"),
+                props.duration("jobdrop.forward.auth-pause"));
+        if (props.bool("jobdrop.follow.enabled")) {
+            ledger.followDelivered(policy.firstPoll());
+        }
+        JobFollower follower = new JobFollower(ledger, policy, gate, props.secret("jobdrop.orchestrator.token"), clock);
+        follower.orchestratorStatus(outages);
+        Registry registry = context.getRegistry();
+        registry.bind("jobFollower", follower);
+        registry.bind("followPolicy", policy);
+        registry.bind("resultWriter", new ResultWriter(ledger, props.path("jobdrop.inbox")));
+        registry.bind("followPool", context.getExecutorServiceManager()
+                .newFixedThreadPool(owner, "follow", props.integer("jobdrop.follow.concurrency", 1)));
+    }
+}

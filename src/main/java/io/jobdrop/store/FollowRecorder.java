@@ -1,0 +1,137 @@
+package io.jobdrop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Claims followed jobs that are due and records what each poll decided, one transaction per poll. Locks are taken job
+ * row first, follow row second, as forwarding does, so a delivery of a newer version and a poll of the older one
+ * queue instead of deadlocking. Only the version the follows table still holds is settled by a poll.
+ */
+final class FollowRecorder {
+
+    private final GroupCommit writes;
+    private final Transactions transactions;
+    private final Supplier<Instant> clock;
+    private final String instanceId;
+
+    FollowRecorder(GroupCommit writes, Transactions transactions, Supplier<Instant> clock, String instanceId) {
+        this.writes = writes;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.instanceId = instanceId;
+    }
+
+    List<FollowItem> claimDue(int max, Duration lease) {
+        if (max < 1 || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("claim needs max >= 1 and a positive lease, got " + max + ", " + lease);
+        }
+        return JobLedger.await(writes.submit("claim due follows", c -> {
+            Instant now = clock.get();
+            Instant until = DbTime.storable(now.plus(lease));
+            List<FollowItem> claimed = new ArrayList<>();
+            for (String jobId : FollowTable.lockDue(c, now, max)) {
+                if (FollowTable.lease(c, jobId, now, until, instanceId)) {
+                    FollowTable.item(c, jobId).ifPresent(claimed::add);
+                }
+            }
+            return claimed;
+        }));
+    }
+
+    void record(FollowItem item, FollowDecision decision) {
+        JobLedger.await(writes.submit("record a poll of job " + item.jobId(), c -> {
+            recordIn(c, item, decision);
+            return null;
+        }));
+    }
+
+    private void recordIn(Connection c, FollowItem item, FollowDecision decision) throws SQLException {
+        Instant now = clock.get();
+        Optional<StoredJob> job = JobTable.lockById(c, item.jobId());
+        Optional<Long> followed = FollowTable.lockFollowedVersion(c, item.jobId());
+        if (job.isEmpty() || followed.isEmpty() || followed.get() != item.version()) {
+            return; // a newer version is followed now (or none): this answer is about what no longer matters
+        }
+        JobRef ref = new JobRef(item.jobId(), item.namespace(), item.name(), item.version());
+        if (decision instanceof FollowDecision.Retry retry) {
+            FollowTable.afterFailure(c, item.jobId(), DbTime.storable(retry.notBefore()));
+        } else if (decision instanceof FollowDecision.GiveUp giveUp) {
+            setState(c, item.jobId(), "Unknown", now);
+            EventTable.appendForJob(c, ref, EventType.UNKNOWN, instanceId, giveUp.reason(), now);
+            FollowTable.remove(c, item.jobId());
+            UnitResults.settleUnitsOf(c, item.jobId(), now);
+        } else if (decision instanceof FollowDecision.Seen seen) {
+            Observation seenNow = seen.observation();
+            for (ExecutionRecord execution : seenNow.executions()) {
+                ExecutionTable.upsert(c, item.jobId(), item.version(), execution, now);
+            }
+            if (!seenNow.state().equals(item.state())) {
+                setState(c, item.jobId(), seenNow.state(), now);
+                Optional<EventType> event = eventFor(seenNow.state());
+                if (event.isPresent()) {
+                    EventTable.appendForJob(c, ref, event.get(), instanceId, seenNow.message(), now);
+                }
+            }
+            if (seen.nextPollAt() == null) {
+                FollowTable.remove(c, item.jobId());
+                UnitResults.settleUnitsOf(c, item.jobId(), now);
+            } else {
+                FollowTable.afterPoll(c, item.jobId(), seenNow.state(), DbTime.storable(seen.nextPollAt()));
+            }
+        }
+    }
+
+    /** The events a state change writes; Pending and Queued are kept in jobs.state only. */
+    static Optional<EventType> eventFor(String state) {
+        return switch (state.toLowerCase(Locale.ROOT)) {
+            case "running" -> Optional.of(EventType.RUNNING);
+            case "completed" -> Optional.of(EventType.COMPLETED);
+            case "failed" -> Optional.of(EventType.FAILED);
+            case "stopped" -> Optional.of(EventType.STOPPED);
+            default -> Optional.empty();
+        };
+    }
+
+    private static void setState(Connection c, String jobId, String state, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?")) {
+            s.setString(1, state);
+            DbTime.set(s, 2, now);
+            s.setString(3, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Polls a followed job at once (a user asks about a daemon, or a rerun began). */
+    int pollNow(String jobId) {
+        return transactions.inTransaction("poll job " + jobId + " now", c -> FollowTable.dueAt(c, jobId, clock.get()));
+    }
+
+    long followed() {
+        return transactions.inTransaction("count followed jobs", FollowTable::count);
+    }
+
+    List<UnitResult> dueResults(int max) {
+        return transactions.inTransaction("read the results due", c -> UnitResults.due(c, max));
+    }
+
+    void resultWritten(UnitResult result) {
+        transactions.inTransaction("mark the result of " + result.name() + " written", c -> {
+            UnitResults.written(c, result, clock.get());
+            return null;
+        });
+    }
+
+    List<ExecutionRecord> executions(String jobId) {
+        return transactions.inTransaction("read the executions of job " + jobId,
+                c -> ExecutionTable.listForJob(c, jobId));
+    }
+}

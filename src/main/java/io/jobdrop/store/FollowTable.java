@@ -1,0 +1,170 @@
+package io.jobdrop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code follows} table: the delivered job versions still being followed, when each is next polled, and who polls
+ * it now. Claimed like the outbox ({@link OutboxTable}): due rows under a lease that runs out by itself.
+ */
+final class FollowTable {
+
+    private FollowTable() {
+    }
+
+    /**
+     * Starts following {@code version} of the job, first poll at {@code firstPoll}; a row for an older version is
+     * replaced (its lease too: the older version's answer is no longer wanted). The caller holds the job's row lock.
+     */
+    static void start(Connection c, String jobId, long version, String orchestratorRef, String namespace,
+                      String jobType, Instant now, Instant firstPoll) throws SQLException {
+        remove(c, jobId);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO follows (job_id, version, orchestrator_job_id,"
+                + " namespace, job_type, state, polls, failures, started_at, next_poll_at) VALUES (?, ?, ?, ?, ?,"
+                + " 'Pending', 0, 0, ?, ?)")) {
+            s.setString(1, jobId);
+            s.setLong(2, version);
+            s.setString(3, orchestratorRef);
+            s.setString(4, namespace);
+            s.setString(5, jobType);
+            DbTime.set(s, 6, now);
+            DbTime.set(s, 7, firstPoll);
+            s.executeUpdate();
+        }
+    }
+
+    private static final String DUE = "SELECT job_id FROM follows WHERE next_poll_at <= ?"
+            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_poll_at, job_id LIMIT ?";
+
+    /** Due, unleased rows, soonest first, row-locked; H2 locks by key after an unlocked read (see OutboxTable). */
+    static List<String> lockDue(Connection c, Instant now, int max) throws SQLException {
+        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+            return due(c, DUE + " FOR UPDATE SKIP LOCKED", now, max);
+        }
+        List<String> due = due(c, DUE, now, max);
+        if (due.isEmpty()) {
+            return due;
+        }
+        Set<String> locked = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM follows WHERE job_id IN ("
+                + "?, ".repeat(due.size() - 1) + "?) FOR UPDATE SKIP LOCKED")) {
+            for (int i = 0; i < due.size(); i++) {
+                s.setString(i + 1, due.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    locked.add(r.getString(1));
+                }
+            }
+        }
+        return due.stream().filter(locked::contains).toList();
+    }
+
+    private static List<String> due(Connection c, String sql, Instant now, int max) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            DbTime.set(s, 1, now);
+            DbTime.set(s, 2, now);
+            s.setInt(3, max);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Takes the lease if the row is still due and free (re-checked by the update itself). */
+    static boolean lease(Connection c, String jobId, Instant now, Instant until, String owner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE follows SET lease_until = ?, lease_owner = ?"
+                + " WHERE job_id = ? AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
+            DbTime.set(s, 1, until);
+            s.setString(2, owner);
+            s.setString(3, jobId);
+            DbTime.set(s, 4, now);
+            DbTime.set(s, 5, now);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    static Optional<FollowItem> item(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT f.job_id, j.name, f.version, f.orchestrator_job_id,"
+                + " f.namespace, f.job_type, f.state, f.polls, f.failures, f.started_at FROM follows f"
+                + " JOIN jobs j ON j.id = f.job_id WHERE f.job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new FollowItem(r.getString("job_id"), r.getString("name"), r.getLong("version"),
+                        r.getString("orchestrator_job_id"), r.getString("namespace"), r.getString("job_type"),
+                        r.getString("state"), r.getInt("polls"), r.getInt("failures"),
+                        DbTime.get(r, "started_at")));
+            }
+        }
+    }
+
+    /** The version followed for the job now, locked; empty when it is not followed. */
+    static Optional<Long> lockFollowedVersion(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM follows WHERE job_id = ? FOR UPDATE")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** After an answer: the state seen, the next poll, the lease given back. */
+    static void afterPoll(Connection c, String jobId, String state, Instant nextPoll) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE follows SET state = ?, polls = polls + 1, failures = 0,"
+                + " next_poll_at = ?, lease_until = NULL, lease_owner = NULL WHERE job_id = ?")) {
+            s.setString(1, state);
+            DbTime.set(s, 2, nextPoll);
+            s.setString(3, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    /** After a poll without a usable answer. */
+    static void afterFailure(Connection c, String jobId, Instant notBefore) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE follows SET failures = failures + 1, next_poll_at = ?,"
+                + " lease_until = NULL, lease_owner = NULL WHERE job_id = ?")) {
+            DbTime.set(s, 1, notBefore);
+            s.setString(2, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Polls the job at {@code at} (a user asked for a daemon's state, or a rerun began), lease or not. */
+    static int dueAt(Connection c, String jobId, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE follows SET next_poll_at = ? WHERE job_id = ?")) {
+            DbTime.set(s, 1, at);
+            s.setString(2, jobId);
+            return s.executeUpdate();
+        }
+    }
+
+    static void remove(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM follows WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    /** How many jobs are being followed. */
+    static long count(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM follows"); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}

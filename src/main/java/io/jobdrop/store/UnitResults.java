@@ -1,0 +1,198 @@
+package io.jobdrop.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobdrop.spec.JobJson;
+
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of an intake unit (a file, an object, a posted body) once every job in it has ended: per job its final
+ * state and the orchestrator's message, and each execution of the version the unit delivered. It is composed in the
+ * transaction that records the last job's end and kept in {@code intake_claims.result_json}; the results writer puts
+ * it beside the source and marks it written, so it is written once whichever instance ends the last job.
+ */
+final class UnitResults {
+
+    /** The source of inbox claims; their results are written beside the filed file. */
+    static final String INBOX = "inbox";
+    private static final String STATE_EVENTS = "'running', 'completed', 'failed', 'stopped', 'unknown', 'dead'";
+
+    private UnitResults() {
+    }
+
+    private record Unit(String source, String key, String name, String jobs) {
+    }
+
+    /** Composes the result of each unit holding this job whose jobs have now all ended. */
+    static void settleUnitsOf(Connection c, String jobId, Instant now) throws SQLException {
+        for (Unit unit : unitsWith(c, jobId)) {
+            JsonNode jobs = read(unit.jobs());
+            List<String> ids = new ArrayList<>();
+            jobs.forEach(j -> ids.add(j.path("id").asText()));
+            boolean allEnded = true;
+            for (String id : ids) {
+                allEnded &= ended(c, id);
+            }
+            if (allEnded) {
+                store(c, unit, compose(c, unit, ids));
+            }
+        }
+    }
+
+    private static List<Unit> unitsWith(Connection c, String jobId) throws SQLException {
+        // the jobs column is JSON text; the quotes make the ID match whole
+        try (PreparedStatement s = c.prepareStatement("SELECT source, claim_key, source_name, jobs FROM intake_claims"
+                + " WHERE disposition = 'done' AND result_json IS NULL AND jobs LIKE ?")) {
+            s.setString(1, "%\"" + jobId + "\"%");
+            List<Unit> units = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    units.add(new Unit(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return units;
+        }
+    }
+
+    /** Delivered or dead, and neither waiting to be sent nor still followed. */
+    private static boolean ended(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT j.delivery,"
+                + " (SELECT COUNT(*) FROM outbox o WHERE o.job_id = j.id) AS queued,"
+                + " (SELECT COUNT(*) FROM follows f WHERE f.job_id = j.id) AS followed FROM jobs j WHERE j.id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && !r.getString(1).equals(DeliveryState.QUEUED.wireName()) && r.getLong(2) == 0
+                        && r.getLong(3) == 0;
+            }
+        }
+    }
+
+    private static ObjectNode compose(Connection c, Unit unit, List<String> ids) throws SQLException {
+        ObjectNode result = JobJson.mapper().createObjectNode();
+        result.put("file", unit.name());
+        result.put("source", unit.source());
+        ArrayNode jobs = result.putArray("jobs");
+        for (String id : ids) {
+            ObjectNode job = jobs.addObject();
+            long version;
+            try (PreparedStatement s = c.prepareStatement("SELECT id, namespace, name, version, state, delivery,"
+                    + " orchestrator_job_id FROM jobs WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    version = r.getLong("version");
+                    job.put("id", id).put("namespace", r.getString("namespace")).put("name", r.getString("name"))
+                            .put("version", version).put("orchestratorJobId", r.getString("orchestrator_job_id"))
+                            .put("delivery", r.getString("delivery")).put("state", r.getString("state"));
+                }
+            }
+            job.put("message", lastMessage(c, id));
+            ArrayNode executions = job.putArray("executions");
+            for (ExecutionRecord e : ExecutionTable.listForJob(c, id)) {
+                ObjectNode x = executions.addObject();
+                x.put("id", e.id()).put("jobVersion", e.jobVersion()).put("node", e.nodeId())
+                        .put("state", e.computeState());
+                if (e.exitCode() == null) {
+                    x.putNull("exitCode");
+                } else {
+                    x.put("exitCode", e.exitCode());
+                }
+                x.put("stdout", e.stdout()).put("stdoutTruncated", e.stdoutTruncated())
+                        .put("stderr", e.stderr()).put("stderrTruncated", e.stderrTruncated())
+                        .put("error", e.errorMsg());
+                x.set("result", e.publishedResult() == null ? null : read(e.publishedResult()));
+            }
+        }
+        return result;
+    }
+
+    /** The orchestrator's word on how the job ended (or jobdrop's, for dead letters and unknown ends). */
+    private static String lastMessage(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT detail FROM job_events WHERE job_id = ? AND event_type IN ("
+                + STATE_EVENTS + ") ORDER BY id DESC")) {
+            s.setString(1, jobId);
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static void store(Connection c, Unit unit, ObjectNode result) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE intake_claims SET result_json = ?"
+                + " WHERE source = ? AND claim_key = ? AND result_json IS NULL")) {
+            s.setString(1, write(result));
+            s.setString(2, unit.source());
+            s.setString(3, unit.key());
+            if (s.executeUpdate() == 0) {
+                return;
+            }
+        }
+        if (INBOX.equals(unit.source())) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO results_due (source, claim_key) VALUES (?, ?)")) {
+                s.setString(1, unit.source());
+                s.setString(2, unit.key());
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** Results waiting to be written beside their inbox files (filed already), at most {@code max}. */
+    static List<UnitResult> due(Connection c, int max) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.placed_as,"
+                + " i.result_json FROM results_due d JOIN intake_claims i ON i.source = d.source"
+                + " AND i.claim_key = d.claim_key WHERE i.placed_as IS NOT NULL ORDER BY d.source, d.claim_key")) {
+            s.setMaxRows(max);
+            List<UnitResult> due = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    due.add(new UnitResult(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5)));
+                }
+            }
+            return due;
+        }
+    }
+
+    /** The result is beside its file now. */
+    static void written(Connection c, UnitResult result, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM results_due WHERE source = ? AND claim_key = ?")) {
+            s.setString(1, result.source());
+            s.setString(2, result.key());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE intake_claims SET result_written_at = ?"
+                + " WHERE source = ? AND claim_key = ?")) {
+            DbTime.set(s, 1, now);
+            s.setString(2, result.source());
+            s.setString(3, result.key());
+            s.executeUpdate();
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JobJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(JsonNode json) {
+        try {
+            return JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

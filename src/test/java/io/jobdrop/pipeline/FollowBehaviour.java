@@ -1,0 +1,153 @@
+package io.jobdrop.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobdrop.app.Outages;
+import io.jobdrop.spec.JobJson;
+import io.jobdrop.store.EventType;
+import io.jobdrop.store.ExecutionRecord;
+import io.jobdrop.store.JobDetail;
+import io.jobdrop.store.JobEvent;
+import io.jobdrop.testing.Lifecycle;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Following delivered jobs to their end (issue 12), end to end: the real routes against a real ledger and the
+ * orchestrator double with its job lifecycle. Run once per database.
+ */
+abstract class FollowBehaviour extends PipelineTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Override
+    void tune(Properties p) {
+        orchestrator.lifecycle(Lifecycle.steps(Duration.ofMillis(150)).failing("-fails-"));
+        p.put("jobdrop.follow.first-poll", "100ms");
+        p.put("jobdrop.follow.max-interval", "500ms");
+        p.put("jobdrop.follow.poll-ms", "50");
+        p.put("jobdrop.follow.lease", "5s");
+        p.put("jobdrop.api.port", Integer.toString(AvailablePortFinder.getNextAvailable(18200, 18299)));
+    }
+
+    @Test
+    void follows_200_jobs_to_their_end_and_writes_a_result_beside_each_file() throws IOException {
+        List<String> names = IntStream.range(0, 200)
+                .mapToObj(i -> i % 4 == 0 ? "nightly-fails-" + i : "nightly-" + i).toList();
+        names.forEach(name -> drop(name + ".yaml", job(name)));
+
+        await().atMost(PATIENCE).until(() -> filesIn(".done").stream().filter(f -> f.endsWith(".result.json"))
+                .count() == 200);
+
+        for (String name : names) {
+            boolean fails = name.contains("-fails-");
+            JsonNode result = JobJson.mapper().readTree(inbox.resolve(".done/" + name + ".yaml.result.json").toFile());
+            assertThat(result.get("file").asText()).endsWith("/" + name + ".yaml");
+            JsonNode job = result.at("/jobs/0");
+            assertThat(result.get("jobs")).hasSize(1);
+            assertThat(job.get("name").asText()).isEqualTo(name);
+            assertThat(job.get("state").asText()).isEqualTo(fails ? "Failed" : "Completed");
+            assertThat(job.get("orchestratorJobId").asText()).isEqualTo(orchestrator.job(name).orElseThrow()
+                    .get("ID").asText());
+            JsonNode execution = job.at("/executions/0");
+            assertThat(job.get("executions")).hasSize(1);
+            assertThat(execution.get("node").asText()).isEqualTo(orchestrator.nodeId());
+            assertThat(execution.get("exitCode").asInt()).isEqualTo(fails ? 1 : 0);
+            if (fails) {
+                assertThat(job.get("message").asText()).contains("exit status 1");
+                assertThat(execution.get("stderr").asText()).isEqualTo(name + ": something went wrong\n");
+                assertThat(execution.get("result").isNull()).isTrue();
+            } else {
+                assertThat(execution.get("stdout").asText()).isEqualTo("hello from " + name + " (version 1)\n");
+                assertThat(execution.at("/result/Type").asText()).isEqualTo("local");
+            }
+            JobDetail detail = ledger().show(name).orElseThrow();
+            assertThat(detail.summary().state()).isEqualTo(fails ? "Failed" : "Completed");
+            assertThat(detail.events()).extracting(JobEvent::type)
+                    .containsOnlyOnce(fails ? EventType.FAILED : EventType.COMPLETED)
+                    .doesNotContain(fails ? EventType.COMPLETED : EventType.FAILED, EventType.UNKNOWN);
+        }
+        assertThat(ledger().followedJobs()).isZero();
+        assertThat(ledger().dueResults(10)).isEmpty();
+        long polls = names.stream().mapToLong(orchestrator::pollsOf).sum();
+        System.out.printf("follow: %d jobs, %d polls, %.2f orchestrator requests per followed job%n", names.size(),
+                polls, polls / (double) names.size());
+    }
+
+    @Test
+    void records_each_execution_with_its_node_state_exit_code_and_output() {
+        drop("report.yaml", job("report"));
+
+        await().atMost(PATIENCE).until(() -> "Completed".equals(ledgerJob("report").state()));
+        List<ExecutionRecord> executions = ledger().executions(ledgerJob("report").id());
+        assertThat(executions).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(orchestrator.executions("report").get(0).get("ID").asText());
+            assertThat(e.nodeId()).isEqualTo(orchestrator.nodeId());
+            assertThat(e.computeState()).isEqualTo("Completed");
+            assertThat(e.desiredState()).isEqualTo("Stopped");
+            assertThat(e.exitCode()).isZero();
+            assertThat(e.stdout()).isEqualTo("hello from report (version 1)\n");
+            assertThat(e.stdoutTruncated()).isFalse();
+            assertThat(e.publishedResult()).contains("\"Type\":\"local\"");
+        });
+    }
+
+    @Test
+    void writes_one_result_for_a_file_once_all_its_jobs_ended() throws IOException {
+        drop("pair.yaml", job("pair-ok") + "---\n" + job("pair-fails-too"));
+
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("pair.yaml.result.json"));
+        JsonNode result = JobJson.mapper().readTree(inbox.resolve(".done/pair.yaml.result.json").toFile());
+        assertThat(result.get("jobs")).extracting(j -> j.get("name").asText() + "=" + j.get("state").asText())
+                .containsExactly("pair-ok=Completed", "pair-fails-too=Failed");
+        assertThat(filesIn(".done")).filteredOn(f -> f.contains("result")).containsExactly("pair.yaml.result.json");
+    }
+
+    @Test
+    void a_daemon_job_is_followed_until_running_and_then_left_alone() {
+        drop("watcher.yaml", job("watcher").replace("Type: batch", "Type: daemon"));
+
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("watcher.yaml.result.json"));
+        assertThat(ledgerJob("watcher").state()).isEqualTo("Running");
+        assertThat(ledger().show("watcher").orElseThrow().events()).extracting(JobEvent::type)
+                .containsOnlyOnce(EventType.RUNNING);
+        assertThat(ledger().followedJobs()).isZero();
+    }
+
+    @Test
+    void an_orchestrator_outage_during_following_loses_nothing() {
+        orchestrator.lifecycle(Lifecycle.steps(Duration.ofMillis(400)));
+        List<String> names = IntStream.range(0, 20).mapToObj(i -> "outage-" + i).toList();
+        names.forEach(name -> drop(name + ".yaml", job(name)));
+        orchestrator.awaitAccepted(20, PATIENCE);
+
+        orchestrator.stop();
+        Outages outages = context.getRegistry().lookupByNameAndType("outages", Outages.class);
+        await().atMost(PATIENCE).until(() -> outages.isOpen(Outages.ORCHESTRATOR));
+        orchestrator.start();
+        orchestrator.failPollsNext(30, 503);
+
+        await().atMost(PATIENCE).until(() -> filesIn(".done").stream().filter(f -> f.endsWith(".result.json"))
+                .count() == 20);
+        for (String name : names) {
+            assertThat(ledgerJob(name).state()).as(name).isEqualTo("Completed");
+            assertThat(ledger().show(name).orElseThrow().events()).extracting(JobEvent::type).as(name)
+                    .containsOnlyOnce(EventType.COMPLETED).doesNotContain(EventType.UNKNOWN);
+        }
+        assertThat(orchestrator.requests()).anyMatch(r -> r.method().equals("GET") && r.status() == 503);
+        await().atMost(PATIENCE).until(() -> !outages.isOpen(Outages.ORCHESTRATOR));
+    }
+
+    Path result(String file) {
+        return inbox.resolve(".done/" + file + ".result.json");
+    }
+}
