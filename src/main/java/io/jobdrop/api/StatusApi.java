@@ -93,6 +93,15 @@ public final class StatusApi {
                     .put("statusCode", a.statusCode()).put("latencyMs", a.latencyMs())
                     .put("outcome", a.outcome().toString().toLowerCase(Locale.ROOT)).put("error", a.error());
         }
+        ArrayNode executions = body.putArray("executions");
+        for (io.jobdrop.store.ExecutionRecord e : ledger.executions(detail.summary().id())) {
+            executions.addObject().put("id", e.id()).put("jobVersion", e.jobVersion()).put("node", e.nodeId())
+                    .put("state", e.computeState()).put("desiredState", e.desiredState())
+                    .put("exitCode", e.exitCode()).put("stdout", e.stdout())
+                    .put("stdoutTruncated", e.stdoutTruncated()).put("stderr", e.stderr())
+                    .put("stderrTruncated", e.stderrTruncated()).put("error", e.errorMsg())
+                    .set("result", e.publishedResult() == null ? null : json(e.publishedResult()));
+        }
         return body.toString();
     }
 

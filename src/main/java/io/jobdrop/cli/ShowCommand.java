@@ -37,8 +37,12 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         Optional<JobDetail> found;
         List<FileRecord> files = List.of();
+        List<io.jobdrop.store.ExecutionRecord> executions = List.of();
         try (LedgerOptions.OpenLedger open = ledgerOptions.open()) {
             found = open.ledger().show(idOrName);
+            if (found.isPresent()) {
+                executions = open.ledger().executions(found.get().summary().id());
+            }
             if (found.isEmpty()) {
                 files = open.ledger().showFile(idOrName);
                 if (files.isEmpty()) {
@@ -82,9 +86,25 @@ final class ShowCommand implements Callable<Integer> {
                     a.statusCode() == null ? "no answer" : "HTTP " + a.statusCode(), a.latencyMs(),
                     a.outcome().toString().toLowerCase(), a.error() == null ? "" : "  " + a.error());
         }
+        out.println("executions:");
+        for (io.jobdrop.store.ExecutionRecord e : executions) {
+            out.printf("  %s  v%d  node %s  %s  exit %s%s%n", e.id(), e.jobVersion(), e.nodeId(), e.computeState(),
+                    e.exitCode() == null ? "-" : e.exitCode(),
+                    e.errorMsg() == null || e.errorMsg().isEmpty() ? "" : "  " + e.errorMsg());
+            printOutput(out, "stdout", e.stdout(), e.stdoutTruncated());
+            printOutput(out, "stderr", e.stderr(), e.stderrTruncated());
+        }
         out.println("current job:");
         out.println("  " + detail.jobJson());
         out.flush();
         return 0;
+    }
+
+    private static void printOutput(java.io.PrintWriter out, String stream, String text, boolean truncated) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        out.printf("    %s%s:%n", stream, truncated ? " (truncated)" : "");
+        text.lines().forEach(line -> out.println("      " + line));
     }
 }

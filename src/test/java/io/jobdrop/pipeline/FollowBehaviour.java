@@ -87,7 +87,7 @@ abstract class FollowBehaviour extends PipelineTestSupport {
     void records_each_execution_with_its_node_state_exit_code_and_output() {
         drop("report.yaml", job("report"));
 
-        await().atMost(PATIENCE).until(() -> "Completed".equals(ledgerJob("report").state()));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> "Completed".equals(ledgerJob("report").state()));
         List<ExecutionRecord> executions = ledger().executions(ledgerJob("report").id());
         assertThat(executions).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo(orchestrator.executions("report").get(0).get("ID").asText());
