@@ -26,6 +26,10 @@ CREATE TABLE follows (
 );
 CREATE INDEX follows_next_poll_at_idx ON follows (next_poll_at, job_id);
 
+-- What the outbox row asks of the orchestrator: null = submit the version (PUT /jobs); 'rerun' = PUT /jobs/{id}/rerun;
+-- 'force' = submit with "Force": true (a rerun where the orchestrator has no rerun endpoint).
+ALTER TABLE outbox ADD COLUMN request VARCHAR;
+
 -- Each execution the orchestrator reported for a followed job, as last seen (upserted as it changes). stdout and
 -- stderr hold the first jobdrop.follow.output-bytes bytes, cut on a UTF-8 character boundary.
 CREATE TABLE executions (

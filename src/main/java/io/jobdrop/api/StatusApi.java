@@ -113,6 +113,22 @@ public final class StatusApi {
         return replayed(ledger.replay(idOrName));
     }
 
+    /** {@code POST /api/v1/jobs/{idOrName}/rerun}: the rerun is queued; 409 when the job is not delivered. */
+    public String rerun(@Header("idOrName") String idOrName) {
+        if (ledger.show(idOrName).isEmpty()) {
+            throw unknown(idOrName);
+        }
+        String id;
+        try {
+            id = ledger.rerun(idOrName, "requested through the HTTP API");
+        } catch (IllegalStateException notDelivered) {
+            throw new ApiException(409, notDelivered.getMessage());
+        }
+        JobSummary job = ledger.show(id).orElseThrow(() -> unknown(idOrName)).summary();
+        return JobJson.mapper().createObjectNode().put("id", job.id()).put("namespace", job.namespace())
+                .put("name", job.name()).put("rerun", "queued").toString();
+    }
+
     /** {@code POST /api/v1/dead-letters/replay}: every dead letter back into the outbox. */
     public String replayDead() {
         return replayed(ledger.replayAllDead());

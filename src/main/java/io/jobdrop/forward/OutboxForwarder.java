@@ -107,10 +107,18 @@ public final class OutboxForwarder {
         OutboxItem item = exchange.getMessage().getMandatoryBody(OutboxItem.class);
         exchange.setProperty(ITEM, item);
         exchange.setProperty(SENT_AT, System.nanoTime());
-        SubmitRequest request = SubmitRequest.of(item.specJson(), token);
+        SubmitRequest request = item.isRerun() ? SubmitRequest.rerun(token)
+                : item.isForced() ? SubmitRequest.forced(item.specJson(), token)
+                : SubmitRequest.of(item.specJson(), token);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         request.headers().forEach(message::setHeader);
+        if (item.isRerun()) {
+            message.setHeader(Exchange.HTTP_PATH, "/" + java.net.URLEncoder.encode(item.orchestratorRef(),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/rerun");
+            message.setHeader(Exchange.HTTP_QUERY, "namespace=" + java.net.URLEncoder.encode(item.namespace(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
         message.setHeader(Exchange.HTTP_METHOD, SubmitRequest.METHOD);
         message.setBody(request.body());
     }
@@ -133,6 +141,9 @@ public final class OutboxForwarder {
         long latencyMs = (System.nanoTime() - exchange.getProperty(SENT_AT, System.nanoTime(), Long.class)) / 1_000_000;
         Delivery delivery = classifier.classify(status, retryAfter, body, failure, item.failures(), item.queuedAt(),
                 clock.instant());
+        if (item.isRerun()) {
+            delivery = RerunAnswers.classify(status, body, delivery);
+        }
         if (delivery instanceof Delivery.Retry retry && status != null && (status == 401 || status == 403)) {
             delivery = retry.refusedWith(CredentialsFingerprint.of(token));
         }
@@ -201,6 +212,11 @@ public final class OutboxForwarder {
             at(LOG.atWarn(), item).log("{} not delivered: {}; next attempt at {}", job, r.reason(), r.notBefore());
         } else if (delivery instanceof Delivery.Dead d) {
             at(LOG.atError(), item).log("{} dead letter: {}", job, d.reason());
+        } else if (delivery instanceof Delivery.RerunUnsupported u) {
+            at(LOG.atInfo(), item).log("{}: the orchestrator has no rerun endpoint ({}); sending a forced submission",
+                    job, u.reason());
+        } else if (delivery instanceof Delivery.RerunRefused r) {
+            at(LOG.atWarn(), item).log("{}: rerun refused by the orchestrator: {}", job, r.message());
         }
     }
 

@@ -27,17 +27,36 @@ public final class SubmitRequest {
      * @param token    the orchestrator API token, or null/blank for none
      */
     public static SubmitRequest of(String specJson, String token) {
+        return new SubmitRequest("{\"Job\":" + checkedSpec(specJson) + "}", checkedToken(token));
+    }
+
+    /** {@code {"Job": <spec>, "Force": true}}: stored as a new version even when unchanged (a rerun's fallback). */
+    public static SubmitRequest forced(String specJson, String token) {
+        return new SubmitRequest("{\"Job\":" + checkedSpec(specJson) + ",\"Force\":true}", checkedToken(token));
+    }
+
+    /** The body of {@code PUT …/jobs/{id}/rerun}: the latest version (0), and why. */
+    public static SubmitRequest rerun(String token) {
+        return new SubmitRequest("{\"JobVersion\":0,\"Reason\":\"rerun requested through jobdrop\"}",
+                checkedToken(token));
+    }
+
+    private static String checkedSpec(String specJson) {
         Objects.requireNonNull(specJson, "specJson");
         String spec = specJson.strip();
         if (!spec.startsWith("{") || !spec.endsWith("}")) {
             throw new IllegalArgumentException("the job spec must be a JSON object, got "
                     + (spec.isEmpty() ? "an empty string" : "text starting with '" + spec.charAt(0) + "'"));
         }
+        return spec;
+    }
+
+    private static String checkedToken(String token) {
         String cleanToken = token == null || token.isBlank() ? null : token.strip();
         if (cleanToken != null && (cleanToken.indexOf('\n') >= 0 || cleanToken.indexOf('\r') >= 0)) {
             throw new IllegalArgumentException("the orchestrator token must not contain line breaks");
         }
-        return new SubmitRequest("{\"Job\":" + spec + "}", cleanToken);
+        return cleanToken;
     }
 
     public String body() {

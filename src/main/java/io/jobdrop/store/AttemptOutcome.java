@@ -21,8 +21,10 @@ public enum AttemptOutcome {
             return ALREADY_PRESENT;
         } else if (delivery instanceof Delivery.Rejected) {
             return REJECTED;
-        } else if (delivery instanceof Delivery.Retry) {
+        } else if (delivery instanceof Delivery.Retry || delivery instanceof Delivery.RerunUnsupported) {
             return RETRY;
+        } else if (delivery instanceof Delivery.RerunRefused) {
+            return REJECTED;
         }
         return DEAD;
     }

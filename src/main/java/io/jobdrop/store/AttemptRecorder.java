@@ -65,6 +65,17 @@ final class AttemptRecorder {
             JobTable.markSubmitted(c, job.id(), null, null, now);
             EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
             follow(c, item, JobTable.orchestratorJobId(c, job.id()).orElse(item.name()), now);
+        } else if (delivery instanceof Delivery.RerunUnsupported unsupported) {
+            OutboxTable.setRequest(c, job.id(), OutboxTable.FORCE);
+            OutboxTable.reschedule(c, job.id(), 0, now, null);
+            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, unsupported.reason()
+                    + "; the rerun is sent as a forced submission", now);
+        } else if (delivery instanceof Delivery.RerunRefused refused) {
+            OutboxTable.remove(c, job.id());
+            JobTable.setDelivery(c, job.id(), DeliveryState.SUBMITTED, now);
+            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId,
+                    "rerun refused by the orchestrator: " + refused.message(), now);
+            follow(c, item, item.orchestratorRef(), now);
         } else if (delivery instanceof Delivery.Retry retry) {
             OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()),
                     retry.refusedCredentials());
@@ -129,6 +140,10 @@ final class AttemptRecorder {
             return retry.reason();
         } else if (delivery instanceof Delivery.Dead dead) {
             return dead.reason();
+        } else if (delivery instanceof Delivery.RerunUnsupported unsupported) {
+            return unsupported.reason();
+        } else if (delivery instanceof Delivery.RerunRefused refused) {
+            return "rerun refused by the orchestrator: " + refused.message();
         }
         return null;
     }

@@ -36,6 +36,17 @@ public sealed interface Delivery {
         }
     }
 
+    /**
+     * A rerun the orchestrator cannot do: it has no rerun endpoint (404 unknown route, 405, 501). The same rerun is
+     * sent again at once as a forced submission.
+     */
+    record RerunUnsupported(String reason) implements Delivery {
+    }
+
+    /** The orchestrator refused the rerun (e.g. the job is still Pending): the job stays as it was, delivered. */
+    record RerunRefused(String message) implements Delivery {
+    }
+
     /** Out of attempts or past the maximum age: a dead letter, kept with its spec for replay. */
     record Dead(String reason) implements Delivery {
     }

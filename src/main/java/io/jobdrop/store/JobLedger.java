@@ -34,6 +34,7 @@ public final class JobLedger implements AutoCloseable {
     private final LedgerQueries queries;
     private final StatusQueries status;
     private final FollowRecorder follows;
+    private final Reruns reruns;
     private final Clock clock;
 
     /** @param instanceId names this instance as lease owner and as the source of the events it writes */
@@ -55,6 +56,7 @@ public final class JobLedger implements AutoCloseable {
         this.queries = new LedgerQueries(transactions);
         this.status = new StatusQueries(transactions, now);
         this.follows = new FollowRecorder(writes, transactions, now, instanceId);
+        this.reruns = new Reruns(transactions, now, instanceId);
     }
 
     // ---- following (issue 12) ---------------------------------------------------------------------------------
@@ -75,6 +77,17 @@ public final class JobLedger implements AutoCloseable {
     /** Records one poll's decision in one transaction (states, events, executions, the next poll, unit results). */
     public void recordFollow(FollowItem item, FollowDecision decision) {
         follows.record(item, decision);
+    }
+
+    /**
+     * Queues a rerun of a delivered job's current version (event {@code rerun} with {@code reason}); it is sent by
+     * the forward route and followed again once delivered. Returns the job's ID.
+     *
+     * @throws IllegalArgumentException when no job has this ID or Name, or the Name is ambiguous
+     * @throws IllegalStateException    when the job is not delivered (queued, or a dead letter)
+     */
+    public String rerun(String idOrName, String reason) {
+        return reruns.rerun(idOrName, reason).id();
     }
 
     /** How many jobs are followed now. */

@@ -18,7 +18,26 @@ final class OutboxTable {
     record Candidate(String jobId, long version) {
     }
 
+    /** outbox.request values (V10): a rerun, and its fallback, a forced submission. */
+    static final String RERUN = "rerun";
+    static final String FORCE = "force";
+
     private OutboxTable() {
+    }
+
+    /** Queues a rerun of the delivered {@code version}, due now. The caller holds the job's row lock. */
+    static void enqueueRerun(Connection c, String jobId, long version, Instant now) throws SQLException {
+        enqueue(c, jobId, version, now);
+        setRequest(c, jobId, RERUN);
+    }
+
+    /** Changes what the row asks of the orchestrator, due now, lease given back (the rerun fallback). */
+    static void setRequest(Connection c, String jobId, String request) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET request = ? WHERE job_id = ?")) {
+            s.setString(1, request);
+            s.setString(2, jobId);
+            s.executeUpdate();
+        }
     }
 
     /**
@@ -28,7 +47,7 @@ final class OutboxTable {
      */
     static void enqueue(Connection c, String jobId, long version, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET version = ?, failures = 0, queued_at = ?,"
-                + " next_attempt_at = ? WHERE job_id = ?")) {
+                + " next_attempt_at = ?, request = NULL WHERE job_id = ?")) {
             s.setLong(1, version);
             DbTime.set(s, 2, now);
             DbTime.set(s, 3, now);
@@ -119,7 +138,8 @@ final class OutboxTable {
     /** The claimed row with the submission of the version it holds. */
     static OutboxItem item(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT o.job_id, o.version, o.failures, o.queued_at,"
-                + " j.namespace, j.name, v.spec_json FROM outbox o JOIN jobs j ON j.id = o.job_id"
+                + " o.request, j.orchestrator_job_id, j.namespace, j.name, v.spec_json FROM outbox o"
+                + " JOIN jobs j ON j.id = o.job_id"
                 + " JOIN job_versions v ON v.job_id = o.job_id AND v.version = o.version WHERE o.job_id = ?")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
@@ -128,7 +148,9 @@ final class OutboxTable {
                 }
                 return new OutboxItem(r.getString("job_id"), r.getString("namespace"), r.getString("name"),
                         r.getLong("version"), r.getString("spec_json"), r.getInt("failures"),
-                        DbTime.get(r, "queued_at"));
+                        DbTime.get(r, "queued_at"), r.getString("request"),
+                        r.getString("orchestrator_job_id") != null ? r.getString("orchestrator_job_id")
+                                : r.getString("name"));
             }
         }
     }

@@ -11,7 +11,13 @@ import io.jobdrop.testing.Lifecycle;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
+import io.jobdrop.store.DeliveryState;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +25,7 @@ import java.util.Properties;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -36,8 +43,11 @@ abstract class FollowBehaviour extends PipelineTestSupport {
         p.put("jobdrop.follow.max-interval", "500ms");
         p.put("jobdrop.follow.poll-ms", "50");
         p.put("jobdrop.follow.lease", "5s");
-        p.put("jobdrop.api.port", Integer.toString(AvailablePortFinder.getNextAvailable(18200, 18299)));
+        apiPort = AvailablePortFinder.getNextAvailable(18200, 18299);
+        p.put("jobdrop.api.port", Integer.toString(apiPort));
     }
+
+    private int apiPort;
 
     @Test
     void follows_200_jobs_to_their_end_and_writes_a_result_beside_each_file() throws IOException {
@@ -145,6 +155,59 @@ abstract class FollowBehaviour extends PipelineTestSupport {
         }
         assertThat(orchestrator.requests()).anyMatch(r -> r.method().equals("GET") && r.status() == 503);
         await().atMost(PATIENCE).until(() -> !outages.isOpen(Outages.ORCHESTRATOR));
+    }
+
+    @Test
+    void a_rerun_through_the_api_runs_the_job_again_with_a_second_execution() throws Exception {
+        drop("again.yaml", job("again"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> "Completed".equals(ledgerJob("again").state())
+                && ledger().followedJobs() == 0);
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + apiPort + "/api/v1/jobs/again/rerun"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(JobJson.mapper().readTree(answer.body()).get("rerun").asText()).isEqualTo("queued");
+        String id = ledgerJob("again").id();
+        await().atMost(PATIENCE).until(() -> ledger().executions(id).size() == 2
+                && ledger().executions(id).stream().allMatch(e -> e.computeState().equals("Completed"))
+                && ledger().followedJobs() == 0);
+        assertThat(orchestrator.reruns()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(ledger().executions(id)).extracting(ExecutionRecord::jobVersion).containsExactly(1L, 2L);
+        assertThat(ledger().show("again").orElseThrow().events()).extracting(JobEvent::type)
+                .containsSubsequence(EventType.COMPLETED, EventType.RERUN, EventType.FORWARDED, EventType.COMPLETED);
+        assertThat(orchestrator.createdCount("again")).isEqualTo(1);
+    }
+
+    @Test
+    void a_rerun_is_a_forced_submission_where_the_orchestrator_has_no_rerun_endpoint() {
+        orchestrator.withoutRerunEndpoint();
+        drop("forced.yaml", job("forced"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> "Completed".equals(ledgerJob("forced").state())
+                && ledger().followedJobs() == 0);
+
+        ledger().rerun("forced", "test");
+
+        String id = ledgerJob("forced").id();
+        await().atMost(PATIENCE).until(() -> ledger().executions(id).size() == 2
+                && ledger().executions(id).stream().allMatch(e -> e.computeState().equals("Completed"))
+                && ledger().followedJobs() == 0);
+        assertThat(orchestrator.reruns()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(404));
+        assertThat(orchestrator.submissions()).filteredOn(r -> "forced".equals(r.jobName()) && r.status() == 200)
+                .hasSize(2);
+        assertThat(orchestrator.version("forced")).isEqualTo(2);
+        assertThat(ledgerJob("forced").delivery()).isEqualTo(DeliveryState.SUBMITTED);
+    }
+
+    @Test
+    void a_job_not_yet_delivered_cannot_be_rerun() {
+        orchestrator.stop();
+        drop("waiting.yaml", job("waiting"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> ledgerJob("waiting") != null);
+
+        assertThatThrownBy(() -> ledger().rerun("waiting", "test")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not delivered yet");
     }
 
     Path result(String file) {
