@@ -158,6 +158,8 @@ public final class StatusApi {
                     : json(unit.errorsJson()));
             item.set("jobs", unit.jobsJson() == null ? JobJson.mapper().createArrayNode() : json(unit.jobsJson()));
             item.put("placedAs", placement.of(unit));
+            // once every job of the unit ended: what <file>.result.json holds (for a posted body, only here)
+            item.set("result", unit.resultJson() == null ? null : json(unit.resultJson()));
         }
         body.put("next", Cursors.encode(page.next()));
         return body.toString();

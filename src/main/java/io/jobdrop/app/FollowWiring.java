@@ -28,6 +28,7 @@ final class FollowWiring {
                 props.integer("jobdrop.follow.output-bytes", 0), props.integer("jobdrop.follow.batch", 1),
                 Duration.ofMillis(props.longValue("jobdrop.follow.poll-ms")), props.duration("jobdrop.follow.lease"),
                 props.duration("jobdrop.forward.auth-pause"));
+        ledger.rerunUnchangedInboxFiles(props.bool("jobdrop.inbox.rerun-unchanged"));
         if (props.bool("jobdrop.follow.enabled")) {
             ledger.followDelivered(policy.firstPoll());
         }

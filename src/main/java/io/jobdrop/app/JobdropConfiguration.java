@@ -5,6 +5,8 @@ import io.jobdrop.api.ApiErrors;
 import io.jobdrop.api.ApiServer;
 import io.jobdrop.api.IntakePlacement;
 import io.jobdrop.api.StatusApi;
+import io.jobdrop.follow.BucketResults;
+import io.jobdrop.follow.ResultWriter;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ForwardPolicy;
 import io.jobdrop.forward.OutboxForwarder;
@@ -208,6 +210,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
             routes.add(routeId, routeId + "-intake");
         }
         registry.bind("bucketRoutes", routes);
+        registry.lookupByNameAndType("resultWriter", ResultWriter.class).buckets(new BucketResults(client, buckets));
         registry.bind("bucketPollErrors", new BucketPollErrors());
         registry.bind("bucketPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "bucket", props.integer("jobdrop.s3.concurrency", 1)));

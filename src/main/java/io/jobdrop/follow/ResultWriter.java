@@ -24,21 +24,41 @@ public final class ResultWriter {
 
     private final JobLedger ledger;
     private final Path inbox;
+    private volatile BucketResults buckets;
 
     public ResultWriter(JobLedger ledger, Path inbox) {
         this.ledger = ledger;
         this.inbox = inbox;
     }
 
+    /** Where the results of bucket objects go (set when buckets are configured). */
+    public void buckets(BucketResults bucketResults) {
+        this.buckets = bucketResults;
+    }
+
     /** @return how many results were put in place this round */
     public int writeDue() {
         int written = 0;
         for (UnitResult result : ledger.dueResults(BATCH)) {
-            Path target = inbox.resolve(result.placedAs() + ".result.json");
-            if (write(target, result.json())) {
-                written++;
-                LOG.atInfo().addKeyValue("file", result.name()).log("{}: every job ended; result in {}",
-                        result.name(), inbox.relativize(target));
+            if (result.placedAs() != null) {
+                Path target = inbox.resolve(result.placedAs() + ".result.json");
+                if (write(target, result.json())) {
+                    written++;
+                    LOG.atInfo().addKeyValue("file", result.name()).log("{}: every job ended; result in {}",
+                            result.name(), inbox.relativize(target));
+                }
+            } else {
+                BucketResults to = buckets;
+                java.util.Optional<String> key = to == null ? java.util.Optional.empty() : to.keyOf(result);
+                if (key.isEmpty()) {
+                    // its bucket is no longer configured: the result stays in the ledger (/api/v1/files) only
+                    LOG.warn("{}: every job ended, but {} is not an intake bucket any more; the result is in the "
+                            + "ledger only", result.name(), result.source());
+                } else if (to.write(result, key.get())) {
+                    written++;
+                    LOG.atInfo().addKeyValue("file", result.name()).log("{}: every job ended; result in {}",
+                            result.name(), to.display(result, key.get()));
+                }
             }
             ledger.resultWritten(result);
         }

@@ -22,6 +22,12 @@ final class IntakeRecorder {
 
     private final GroupCommit writes;
     private final Supplier<Instant> clock;
+    /** jobdrop.inbox.rerun-unchanged: an identical inbox file asks for a rerun of its delivered jobs. */
+    private volatile boolean rerunUnchanged;
+
+    void rerunUnchanged(boolean on) {
+        this.rerunUnchanged = on;
+    }
 
     IntakeRecorder(GroupCommit writes, Supplier<Instant> clock) {
         this.writes = writes;
@@ -145,6 +151,12 @@ final class IntakeRecorder {
         if (JobTable.currentSpec(c, current.id()).equals(accepted.specJson())) {
             EventTable.appendForJob(c, current.ref(), EventType.UNCHANGED, claim.displayName(),
                     "same spec as version " + current.version(), now);
+            if (rerunUnchanged && UnitResults.INBOX.equals(claim.source())
+                    && current.delivery() == DeliveryState.SUBMITTED
+                    && OutboxTable.lockQueuedVersion(c, current.id()).isEmpty()) {
+                Reruns.rerunIn(c, current.id(), "identical file dropped again (jobdrop.inbox.rerun-unchanged)", now,
+                        claim.displayName());
+            }
             return current.ref().change(Change.UNCHANGED);
         }
         return update(c, claim, accepted, current, now);

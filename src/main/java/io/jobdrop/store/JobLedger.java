@@ -90,6 +90,14 @@ public final class JobLedger implements AutoCloseable {
         return reruns.rerun(idOrName, reason).id();
     }
 
+    /**
+     * jobdrop.inbox.rerun-unchanged: an identical inbox file, recorded {@code unchanged}, also queues a rerun of each
+     * of its delivered jobs (one still queued or dead is left as it is).
+     */
+    public void rerunUnchangedInboxFiles(boolean on) {
+        intake.rerunUnchanged(on);
+    }
+
     /** How many jobs are followed now. */
     public long followedJobs() {
         return follows.followed();

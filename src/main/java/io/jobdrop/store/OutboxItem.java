@@ -3,7 +3,8 @@ package io.jobdrop.store;
 import java.time.Instant;
 
 /**
- * A claimed outbox row: the version to send, its submission ({@code specJson}, what goes under {@code "Job"}), the
+ * A claimed outbox row (for a rerun, {@code request} says which request and {@code orchestratorRef} names the
+ * orchestrator's job; both null for a submission): the version to send, its submission ({@code specJson}, what goes under {@code "Job"}), the
  * failures so far and when this version was queued (for the maximum age).
  */
 public record OutboxItem(String jobId, String namespace, String name, long version, String specJson, int failures,

@@ -148,8 +148,9 @@ final class OutboxTable {
                 }
                 return new OutboxItem(r.getString("job_id"), r.getString("namespace"), r.getString("name"),
                         r.getLong("version"), r.getString("spec_json"), r.getInt("failures"),
-                        DbTime.get(r, "queued_at"), r.getString("request"),
-                        r.getString("orchestrator_job_id") != null ? r.getString("orchestrator_job_id")
+                        DbTime.get(r, "queued_at"), r.getString("request"), r.getString("request") == null ? null
+                                // a rerun names the job the orchestrator has: by its ID, or by Name without one
+                                : r.getString("orchestrator_job_id") != null ? r.getString("orchestrator_job_id")
                                 : r.getString("name"));
             }
         }

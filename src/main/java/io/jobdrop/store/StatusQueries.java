@@ -71,7 +71,7 @@ final class StatusQueries {
 
     IntakePage intake(Disposition disposition, String name, IntakeCursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT source, claim_key, source_name, claimed_at, disposition, report,"
-                + " jobs, placed_as FROM intake_claims");
+                + " jobs, placed_as, result_json FROM intake_claims");
         List<Object> args = new ArrayList<>();
         List<String> where = new ArrayList<>();
         if (disposition != null) {
@@ -98,7 +98,8 @@ final class StatusQueries {
         List<IntakeRecord> rows = transactions.inTransaction("list intake", c -> query(c, sql.toString(), args,
                 r -> new IntakeRecord(r.getString("source"), r.getString("claim_key"), r.getString("source_name"),
                         DbTime.get(r, "claimed_at"), Disposition.fromColumn(r.getString("disposition")),
-                        r.getString("report"), r.getString("jobs"), r.getString("placed_as"))));
+                        r.getString("report"), r.getString("jobs"), r.getString("placed_as"),
+                        r.getString("result_json"))));
         if (rows.size() <= limit) {
             return new IntakePage(rows, null);
         }

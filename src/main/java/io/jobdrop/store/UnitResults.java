@@ -138,7 +138,7 @@ final class UnitResults {
                 return;
             }
         }
-        if (INBOX.equals(unit.source())) {
+        if (INBOX.equals(unit.source()) || unit.source().startsWith("s3://")) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO results_due (source, claim_key) VALUES (?, ?)")) {
                 s.setString(1, unit.source());
                 s.setString(2, unit.key());
@@ -151,7 +151,9 @@ final class UnitResults {
     static List<UnitResult> due(Connection c, int max) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.placed_as,"
                 + " i.result_json FROM results_due d JOIN intake_claims i ON i.source = d.source"
-                + " AND i.claim_key = d.claim_key WHERE i.placed_as IS NOT NULL ORDER BY d.source, d.claim_key")) {
+                + " AND i.claim_key = d.claim_key WHERE i.placed_as IS NOT NULL OR i.source <> ? ORDER BY d.source,"
+                + " d.claim_key")) {
+            s.setString(1, INBOX);
             s.setMaxRows(max);
             List<UnitResult> due = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

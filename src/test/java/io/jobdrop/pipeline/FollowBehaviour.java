@@ -201,6 +201,63 @@ abstract class FollowBehaviour extends PipelineTestSupport {
     }
 
     @Test
+    void with_rerun_unchanged_an_identical_file_runs_its_job_again() {
+        drop("same.yaml", job("same"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> "Completed".equals(ledgerJob("same").state())
+                && ledger().followedJobs() == 0);
+        ledger().rerunUnchangedInboxFiles(true); // what jobdrop.inbox.rerun-unchanged=true sets at start
+
+        drop("same-again.yaml", job("same"));
+
+        String id = ledgerJob("same").id();
+        await().atMost(PATIENCE).until(() -> ledger().executions(id).size() == 2
+                && ledger().executions(id).stream().allMatch(e -> e.computeState().equals("Completed"))
+                && ledger().followedJobs() == 0);
+        assertThat(ledger().show("same").orElseThrow().events()).extracting(JobEvent::type)
+                .containsSubsequence(EventType.COMPLETED, EventType.UNCHANGED, EventType.RERUN, EventType.COMPLETED);
+        assertThat(ledgerJob("same").version()).isEqualTo(1);
+    }
+
+    @Test
+    void an_identical_file_is_not_run_again_by_default() {
+        drop("once.yaml", job("once"));
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("once.yaml.result.json"));
+        drop("once-again.yaml", job("once"));
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("once-again.yaml"));
+        drop("marker.yaml", job("marker"));
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("marker.yaml.result.json"));
+
+        assertThat(orchestrator.reruns()).isEmpty();
+        assertThat(ledger().executions(ledgerJob("once").id())).hasSize(1);
+    }
+
+    @Test
+    void the_result_of_a_posted_body_is_in_the_files_api_once_its_job_ended() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + apiPort + "/api/v1/jobs"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(job("posted-fails-once"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode files = JobJson.mapper().readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + apiPort + "/api/v1/files")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            return !files.at("/items/0/result").isMissingNode() && !files.at("/items/0/result").isNull();
+        });
+        JsonNode files = JobJson.mapper().readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + apiPort + "/api/v1/files")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode result = files.at("/items/0/result");
+        assertThat(files.at("/items/0/source").asText()).isEqualTo("http");
+        assertThat(result.at("/jobs/0/name").asText()).isEqualTo("posted-fails-once");
+        assertThat(result.at("/jobs/0/state").asText()).isEqualTo("Failed");
+        assertThat(result.at("/jobs/0/executions/0/exitCode").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_job_not_yet_delivered_cannot_be_rerun() {
         orchestrator.stop();
         drop("waiting.yaml", job("waiting"));
