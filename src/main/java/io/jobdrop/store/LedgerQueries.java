@@ -80,7 +80,7 @@ final class LedgerQueries {
         return transactions.inTransaction("show file " + file, c -> {
             List<FileRecord> records = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT source_name, disposition, report, claimed_at,"
-                    + " placed_as FROM intake_claims WHERE source = 'inbox' AND (source_name = ?"
+                    + " placed_as FROM intake_claims WHERE (source = 'inbox' OR source LIKE 'table:%') AND (source_name = ?"
                     + " OR source_name LIKE ? ESCAPE '\\' OR placed_as = ? OR placed_as LIKE ? ESCAPE '\\')"
                     + " ORDER BY claimed_at, claim_key")) {
                 s.setString(1, file);
