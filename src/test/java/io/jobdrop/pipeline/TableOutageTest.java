@@ -38,6 +38,13 @@ class TableOutageTest extends PipelineTestSupport {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
              Statement s = c.createStatement()) {
             s.execute(PostgresTableProcessTest.POSTGRES_DDL.formatted("public"));
+            // refuses the first write-back of a row named refused-once (a sequence: not undone by the rollback)
+            s.execute("CREATE SEQUENCE refusals");
+            s.execute("CREATE FUNCTION refuse_first_write_back() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF NEW.spec LIKE '%refused-once%' AND nextval('refusals') = 1 THEN"
+                    + " RAISE EXCEPTION 'write-back refused by the test'; END IF; RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER refuse BEFORE UPDATE ON etl_jobs FOR EACH ROW"
+                    + " EXECUTE FUNCTION refuse_first_write_back()");
         }
     }
 
@@ -92,6 +99,23 @@ class TableOutageTest extends PipelineTestSupport {
         assertThat(meters.get("jobdrop.table.rows").tags("table", "etl", "verdict", "accepted").counter().count())
                 .isEqualTo(2.0);
         assertThat(orchestrator.createdCount("before-outage")).isEqualTo(1);
+    }
+
+    @Test
+    void a_row_whose_write_back_fails_gets_its_recorded_verdict_on_the_next_poll_without_being_judged_again()
+            throws Exception {
+        long id = insert(PipelineTestSupport.job("refused-once"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "accepted".equals(status(id)));
+
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        assertThat(meters.get("jobdrop.table.poll.failures").tag("table", "etl").counter().count())
+                .as("the refused write-back failed a poll").isEqualTo(1.0);
+        assertThat(ledger().pageIntake(null, "etl#" + id, null, 10).items()).as("recorded once").hasSize(1);
+        assertThat(ledger().show("refused-once").orElseThrow().events())
+                .noneMatch(e -> e.type() == io.jobdrop.store.EventType.UNCHANGED);
+        assertThat(ledgerJob("refused-once").version()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.createdCount("refused-once") == 1);
     }
 
     private static long insert(String spec) throws SQLException {

@@ -163,6 +163,9 @@ public final class TableIntake {
 
     /** One row's write-back: the verdict as the statement's parameters, the statement as the body for camel-jdbc. */
     public String writeBack(Exchange exchange) {
+        if (!transaction.isOpen()) {
+            throw new PollAbandoned();
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> headers = exchange.getMessage().getBody(Map.class);
         headers.forEach((name, value) -> exchange.getMessage().setHeader(name, value));
@@ -171,6 +174,9 @@ public final class TableIntake {
 
     /** Commits the poll: the write-backs become visible to the ETL system and the rows' locks are released. */
     public void commit(Exchange exchange) {
+        if (!transaction.isOpen()) {
+            throw new PollAbandoned();
+        }
         try {
             transaction.commit();
         } catch (SQLException e) {
@@ -191,6 +197,9 @@ public final class TableIntake {
     public void failed(Exchange exchange) {
         transaction.release();
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause instanceof PollAbandoned) {
+            return; // the failure that ended the poll was reported
+        }
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof LedgerException) {
                 LOG.debug("{}: poll ended by a ledger failure; its rows stay new", dependency(), t);
@@ -224,6 +233,17 @@ public final class TableIntake {
     /** A JDBC URL may carry a password (PostgreSQL's ?password=, H2's ;PASSWORD=): messages leave it out. */
     static String withoutSecrets(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /**
+     * A step of a poll whose transaction an earlier failure already ended: a row's failed write-back is handled in
+     * its own split exchange, and the remaining write-backs and the commit of that poll must not run (nor count as
+     * failures again).
+     */
+    static final class PollAbandoned extends RuntimeException {
+        PollAbandoned() {
+            super("the poll's transaction was rolled back by an earlier failure", null, false, false);
+        }
     }
 
     /** One selected row, with what it is claimed as. */

@@ -79,6 +79,11 @@ public final class TableTransaction implements ConnectionStrategy {
         }
     }
 
+    /** Whether this thread's poll still has its transaction (a failure ends it early). */
+    boolean isOpen() {
+        return current.get() != null;
+    }
+
     @Override
     public Connection getConnection(DataSource dataSource) {
         bound();
