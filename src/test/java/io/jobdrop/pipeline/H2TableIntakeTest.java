@@ -3,9 +3,13 @@ package io.jobdrop.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobdrop.spec.JobJson;
 import io.jobdrop.store.EventType;
+import io.jobdrop.cli.Jobdrop;
 import org.junit.jupiter.api.AfterEach;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -113,6 +117,11 @@ class H2TableIntakeTest extends PipelineTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.jobs().size() == 21);
         assertThat(orchestrator.createdCount("report-2026-12-04")).isEqualTo(1);
         assertThat(ledger().showFile("etl#" + invalid)).hasSize(1);
+        assertThat(cli("show", "--db", databaseUrl(), "etl#" + invalid))
+                .contains("row etl#" + invalid + "  error").contains("from table:etl")
+                .contains("1:1 Tasks: missing job tasks").doesNotContain("now at");
+        assertThat(cli("show", "--db", databaseUrl(), "etl#" + templated))
+                .contains("row etl#" + templated + "  done").contains("default/report-2026-12-04  v1  accepted");
     }
 
     @Test
@@ -135,6 +144,15 @@ class H2TableIntakeTest extends PipelineTestSupport {
         assertThat(ledgerJob("once").version()).isEqualTo(1);
         assertThat(ledger().show("once").orElseThrow().events()).noneMatch(e -> e.type() == EventType.UNCHANGED);
         assertThat(orchestrator.submissions()).hasSize(1);
+    }
+
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Jobdrop.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        cli.execute(args);
+        return out.toString();
     }
 
     private long insert(String spec, String vars) throws SQLException {
