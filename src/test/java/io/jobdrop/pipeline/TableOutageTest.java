@@ -4,6 +4,7 @@ import io.jobdrop.app.Outages;
 import io.jobdrop.testing.PrivatePostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +74,9 @@ class TableOutageTest extends PipelineTestSupport {
     void a_table_whose_database_goes_down_is_reported_and_taken_from_again_when_it_comes_back() throws Exception {
         long before = insert(PipelineTestSupport.job("before-outage"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "accepted".equals(status(before)));
-        HealthCheck health = context.getRegistry().lookupByNameAndType("table-etl-health", HealthCheck.class);
+        // as registered for /observe/health
+        HealthCheck health = HealthCheckHelper.getHealthCheckRegistry(context).getCheck("table-etl")
+                .orElseThrow(() -> new AssertionError("no health check table-etl"));
         Outages outages = context.getRegistry().lookupByNameAndType("outages", Outages.class);
         assertThat(health.call().getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(health.isReadiness()).as("a table outage does not make jobdrop unready").isFalse();
