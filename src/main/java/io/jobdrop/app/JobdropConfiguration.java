@@ -31,6 +31,7 @@ import io.jobdrop.intake.IntakeLog;
 import io.jobdrop.intake.JobFileIntake;
 import io.jobdrop.intake.RetryBackoff;
 import io.jobdrop.intake.StableFileFilter;
+import io.jobdrop.intake.table.TableIntakes;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.ingest.ReadLimits;
@@ -137,6 +138,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         FollowWiring.bind(context, this, props, ledger, gate, outages, clock);
         bindBuckets(context, props, fileIntake, clock);
+        TableIntakes.bind(context, props, reader, fileIntake, ledger, outages, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
     }

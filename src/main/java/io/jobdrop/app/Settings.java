@@ -94,6 +94,33 @@ public final class Settings {
         return new Settings(Collections.unmodifiableMap(values), Map.copyOf(env));
     }
 
+    /**
+     * These settings plus keys that only exist at run time (one set per table source: {@code jobdrop.table.etl.url}),
+     * each resolved as the packaged keys are: a flag or {@code -D} of the key, then its environment variable
+     * ({@code JOBDROP_TABLE_ETL_URL}), then the value of the key it defaults to, or empty when that is null. A value
+     * taken from its default keeps the default's origin, so an error names where it really came from.
+     *
+     * @param defaults for each new key, the packaged key whose value it takes by default (or null)
+     */
+    public Settings withKeys(Map<String, String> defaults) {
+        Map<String, Value> extended = new TreeMap<>(values);
+        defaults.forEach((key, defaultKey) -> {
+            Value given = values.get(key);
+            if (given != null && given.level().compareTo(Level.ENVIRONMENT) < 0) {
+                return; // a flag or -D of the key itself
+            }
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                extended.put(key, new Value(fromEnv.trim(), Level.ENVIRONMENT, "environment variable " + envName(key)));
+            } else if (defaultKey != null) {
+                extended.put(key, value(defaultKey));
+            } else {
+                extended.put(key, new Value("", Level.PACKAGED, "the default (not set)"));
+            }
+        });
+        return new Settings(Collections.unmodifiableMap(extended), env);
+    }
+
     /** Settings are read without surrounding blanks; a template variable's value is the user's, blanks and all. */
     private static String trimmed(String key, String value) {
         return key.startsWith(TEMPLATE_VARS_PREFIX) ? value : value.trim();

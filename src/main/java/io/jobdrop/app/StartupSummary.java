@@ -2,7 +2,7 @@ package io.jobdrop.app;
 
 /**
  * The one log line that says what this instance uses, so a misconfigured start (the wrong folder, the wrong database)
- * shows at once: version, absolute inbox, ledger (passwords masked), orchestrator, API address and buckets.
+ * shows at once: version, absolute inbox, ledger (passwords masked), orchestrator, API address, buckets and table sources (when there are any).
  */
 final class StartupSummary {
 
@@ -17,7 +17,8 @@ final class StartupSummary {
                 + ", ledger " + LedgerUrl.display(settings.text("jobdrop.db.url"))
                 + ", orchestrator " + settings.orchestratorUrl()
                 + ", API http://" + api + (api.port() == 0 ? " (any free port)" : "") + "/observe/health"
-                + ", buckets " + (buckets.isEmpty() ? "none" : buckets + " at " + (endpoint.isEmpty() ? "AWS S3" : endpoint));
+                + ", buckets " + (buckets.isEmpty() ? "none" : buckets + " at " + (endpoint.isEmpty() ? "AWS S3" : endpoint))
+                + (settings.text("jobdrop.tables").isEmpty() ? "" : ", tables " + settings.text("jobdrop.tables"));
     }
 
     /** "jobdrop 1.2.0" from the jar's manifest, "jobdrop dev" when run from classes. */

@@ -19,9 +19,15 @@ final class FilePrinter {
     }
 
     static void print(PrintWriter out, FileRecord file) {
-        out.printf("file %s  %s  taken %s%n", file.sourceName(), file.disposition().toString().toLowerCase(),
-                file.claimedAt());
-        out.println("  now at: " + place(file));
+        if (file.tableRow()) {
+            // a row is not filed anywhere: its verdict is written back into it (status, job_ids, errors)
+            out.printf("row %s  %s  taken %s  from %s%n", file.sourceName(),
+                    file.disposition().toString().toLowerCase(), file.claimedAt(), file.source());
+        } else {
+            out.printf("file %s  %s  taken %s%n", file.sourceName(), file.disposition().toString().toLowerCase(),
+                    file.claimedAt());
+            out.println("  now at: " + place(file));
+        }
         if (file.report() != null) {
             out.println("  errors:");
             for (JsonNode problem : errors(file.report())) {

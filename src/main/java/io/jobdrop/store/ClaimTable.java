@@ -8,7 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,6 +46,33 @@ final class ClaimTable {
                 return r.next() ? Optional.of(Disposition.fromColumn(r.getString(1))) : Optional.empty();
             }
         }
+    }
+
+    /** The recorded claims among {@code keys} of one source, by claim key; keys never claimed are absent. */
+    static Map<String, RecordedClaim> recorded(Connection c, String source, Collection<String> keys)
+            throws SQLException {
+        Map<String, RecordedClaim> found = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        // in slices: a statement's parameters are bounded (PostgreSQL: 65,535)
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(slice.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT claim_key, disposition, jobs, report"
+                    + " FROM intake_claims WHERE source = ? AND claim_key IN (" + marks + ")")) {
+                s.setString(1, source);
+                for (int i = 0; i < slice.size(); i++) {
+                    s.setString(i + 2, slice.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String key = r.getString(1);
+                        found.put(key, new RecordedClaim(key, Disposition.fromColumn(r.getString(2)),
+                                r.getString(3), r.getString(4)));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Where the inbox file of this claim was filed, relative to the inbox. */

@@ -9,7 +9,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +37,7 @@ public final class JobLedger implements AutoCloseable {
     private final StatusQueries status;
     private final FollowRecorder follows;
     private final Reruns reruns;
+    private final Transactions transactions;
     private final Clock clock;
 
     /** @param instanceId names this instance as lease owner and as the source of the events it writes */
@@ -46,7 +49,7 @@ public final class JobLedger implements AutoCloseable {
     public JobLedger(DataSource ds, Clock clock, String instanceId, int writeBatch) {
         this.dataSource = ds;
         this.clock = clock;
-        Transactions transactions = new Transactions(ds);
+        this.transactions = new Transactions(ds);
         this.writes = new GroupCommit(ds, writeBatch, "jobdrop-ledger-writer");
         Supplier<Instant> now = () -> DbTime.storable(clock.instant());
         this.intake = new IntakeRecorder(writes, now);
@@ -207,6 +210,18 @@ public final class JobLedger implements AutoCloseable {
     /** Counts for the status API and the metrics. */
     public LedgerStats stats() {
         return status.stats();
+    }
+
+    /**
+     * The claims of one source the ledger already holds among {@code claimKeys}, by key: a source that writes verdicts
+     * back (table rows) learns which units are recorded and what was recorded for them, without judging them again.
+     */
+    public Map<String, RecordedClaim> recordedClaims(String source, Collection<String> claimKeys) {
+        if (claimKeys.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.inTransaction("read the claims of " + source,
+                c -> ClaimTable.recorded(c, source, claimKeys));
     }
 
     /**

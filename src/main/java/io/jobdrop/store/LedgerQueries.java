@@ -80,8 +80,8 @@ final class LedgerQueries {
         return transactions.inTransaction("show file " + file, c -> {
             List<FileRecord> records = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT source_name, disposition, report, claimed_at,"
-                    + " placed_as FROM intake_claims WHERE source = 'inbox' AND (source_name = ?"
-                    + " OR source_name LIKE ? ESCAPE '\\' OR placed_as = ? OR placed_as LIKE ? ESCAPE '\\')"
+                    + " placed_as, source FROM intake_claims WHERE (source = 'inbox' OR source LIKE 'table:%')"
+                    + " AND (source_name = ? OR source_name LIKE ? ESCAPE '\\' OR placed_as = ? OR placed_as LIKE ? ESCAPE '\\')"
                     + " ORDER BY claimed_at, claim_key")) {
                 s.setString(1, file);
                 s.setString(2, suffix);
@@ -92,7 +92,8 @@ final class LedgerQueries {
                         Instant at = DbTime.get(r, "claimed_at");
                         String source = r.getString("source_name");
                         records.add(new FileRecord(source, Disposition.fromColumn(r.getString("disposition")),
-                                r.getString("report"), at, r.getString("placed_as"), jobsOf(c, source, at)));
+                                r.getString("report"), at, r.getString("placed_as"), jobsOf(c, source, at),
+                                r.getString("source")));
                     }
                 }
             }

@@ -57,8 +57,13 @@ final class JobdropProcess implements AutoCloseable {
     }
 
     JobdropProcess start() {
+        return start(Duration.ofSeconds(60));
+    }
+
+    /** For a busy machine, where a JVM may need longer to come up. */
+    JobdropProcess start(Duration atMost) {
         launch();
-        await().atMost(Duration.ofSeconds(60)).until(this::healthAnswers);
+        await().atMost(atMost).until(this::healthAnswers);
         return this;
     }
 
@@ -100,6 +105,10 @@ final class JobdropProcess implements AutoCloseable {
             throw new AssertionError("jobdrop did not exit within " + atMost + ":\n" + logText());
         }
         return process.exitValue();
+    }
+
+    int apiPort() {
+        return apiPort;
     }
 
     boolean isAlive() {
