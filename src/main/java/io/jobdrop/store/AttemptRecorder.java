@@ -23,7 +23,10 @@ final class AttemptRecorder {
     private final Supplier<Instant> clock;
     private final String instanceId;
 
-    AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId) {
+    private final EventTable events;
+
+    AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId, EventTable events) {
+        this.events = events;
         this.writes = writes;
         this.clock = clock;
         this.instanceId = instanceId;
@@ -52,21 +55,21 @@ final class AttemptRecorder {
         } else if (delivery instanceof Delivery.Submitted submitted) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), submitted.orchestratorJobId(), submitted.evaluationId(), now);
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
         } else if (delivery instanceof Delivery.AlreadyPresent present) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), null, null, now);
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
         } else if (delivery instanceof Delivery.Retry retry) {
             OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()),
                     retry.refusedCredentials());
             JobTable.setLastError(c, job.id(), retry.reason(), now);
-            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, retry.reason(), now);
+            events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, retry.reason(), now);
         } else {
             String reason = failureText(delivery);
             OutboxTable.remove(c, job.id());
             JobTable.markDead(c, job.id(), reason, now);
-            EventTable.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
+            events.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
         }
     }
 
@@ -82,11 +85,11 @@ final class AttemptRecorder {
         }
         String note = queued.map(v -> " (version " + v + " is queued)").orElse(" (nothing queued any more)");
         if (delivery instanceof Delivery.Submitted submitted) {
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
         } else if (delivery instanceof Delivery.AlreadyPresent present) {
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
         } else {
-            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, failureText(delivery) + note, now);
+            events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, failureText(delivery) + note, now);
         }
     }
 

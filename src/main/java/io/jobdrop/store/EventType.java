@@ -19,7 +19,17 @@ public enum EventType {
     /** The job became a dead letter. */
     DEAD("dead"),
     /** A dead letter was put back into the outbox. */
-    REPLAYED("replayed");
+    REPLAYED("replayed"),
+    /** The orchestrator reports the job running (followed jobs; not notified). */
+    RUNNING("running"),
+    /** The orchestrator reports the job completed; notified as {@code io.jobdrop.job.completed}. */
+    COMPLETED("completed"),
+    /** The orchestrator reports the job failed; notified as {@code io.jobdrop.job.failed}. */
+    FAILED("failed"),
+    /** The orchestrator reports the job stopped; notified as {@code io.jobdrop.job.stopped}. */
+    STOPPED("stopped"),
+    /** Following gave up before the job ended (its maximum age); not notified. */
+    UNKNOWN("unknown");
 
     private final String wireName;
 

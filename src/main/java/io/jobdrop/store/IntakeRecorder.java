@@ -22,10 +22,12 @@ final class IntakeRecorder {
 
     private final GroupCommit writes;
     private final Supplier<Instant> clock;
+    private final EventTable events;
 
-    IntakeRecorder(GroupCommit writes, Supplier<Instant> clock) {
+    IntakeRecorder(GroupCommit writes, Supplier<Instant> clock, EventTable events) {
         this.writes = writes;
         this.clock = clock;
+        this.events = events;
     }
 
     CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict) {
@@ -120,10 +122,10 @@ final class IntakeRecorder {
         Disposition disposition = verdict.accepted() ? Disposition.DONE : Disposition.ERROR;
         String report = verdict.accepted() ? null : ProblemsJson.write(verdict.errors());
         ClaimTable.insert(c, claim, disposition, report, now);
-        EventTable.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
+        events.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
                 now);
         if (!verdict.accepted()) {
-            EventTable.appendForFile(c, EventType.REJECTED, claim.displayName(), report, now);
+            events.appendForFile(c, EventType.REJECTED, claim.displayName(), report, now);
             return new FileOutcome(Disposition.ERROR, false, List.of());
         }
         List<JobChange> changes = new ArrayList<>();
@@ -143,7 +145,7 @@ final class IntakeRecorder {
         }
         StoredJob current = existing.get();
         if (JobTable.currentSpec(c, current.id()).equals(accepted.specJson())) {
-            EventTable.appendForJob(c, current.ref(), EventType.UNCHANGED, claim.displayName(),
+            events.appendForJob(c, current.ref(), EventType.UNCHANGED, claim.displayName(),
                     "same spec as version " + current.version(), now);
             return current.ref().change(Change.UNCHANGED);
         }
@@ -156,7 +158,7 @@ final class IntakeRecorder {
         JobTable.insert(c, job, now);
         VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
         JobRef ref = new JobRef(job.id, job.namespace, job.name, job.version);
-        EventTable.appendForJob(c, ref, EventType.ACCEPTED, claim.displayName(),
+        events.appendForJob(c, ref, EventType.ACCEPTED, claim.displayName(),
                 ProblemsJson.writeAny(accepted.warnings()), now);
         OutboxTable.enqueue(c, job.id, job.version, now);
         return ref.change(Change.CREATED);
@@ -178,7 +180,7 @@ final class IntakeRecorder {
         JobTable.updateVersion(c, job, now);
         VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
         JobRef ref = new JobRef(job.id, current.namespace(), current.name(), job.version);
-        EventTable.appendForJob(c, ref, EventType.UPDATED, claim.displayName(),
+        events.appendForJob(c, ref, EventType.UPDATED, claim.displayName(),
                 ProblemsJson.writeAny(accepted.warnings()), now);
         OutboxTable.enqueue(c, job.id, job.version, now);
         return ref.change(Change.UPDATED);
