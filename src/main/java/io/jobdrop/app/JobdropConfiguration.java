@@ -35,6 +35,7 @@ import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
+import io.jobdrop.store.NotifyTargets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -72,8 +73,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 props.secret("jobdrop.db.password"));
         dataSource.setMaximumPoolSize(props.integer("jobdrop.db.pool-size", 1));
         context.addService(new Closer(dataSource));
+        NotifyTargets notifyTargets = NotifyWiring.targets(props);
         JobLedger ledger = new JobLedger(dataSource, clock, instanceId(),
-                props.integer("jobdrop.db.write-batch", 1));
+                props.integer("jobdrop.db.write-batch", 1), notifyTargets);
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
 
@@ -133,6 +135,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "inbox-watchdog")
                 .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
+        NotifyWiring.bind(context, this, props, notifyTargets, ledger, clock);
         bindBuckets(context, props, fileIntake, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));

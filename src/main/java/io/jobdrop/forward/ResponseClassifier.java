@@ -151,7 +151,7 @@ public final class ResponseClassifier {
      * The innermost cause with a message says what happened (Camel and HTTP clients wrap the socket error several
      * times); without any message, the exception names of the chain.
      */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} value (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder().appendPattern("EEE MMM ")
             .padNext(2).appendPattern("d HH:mm:ss yyyy").toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -23,7 +23,7 @@ final class RetryAfter {
     }
 
     /** The wait the header asks for, never negative; empty when the header is missing or unreadable. */
-    static Optional<Duration> parse(String header, Instant now) {
+    public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
