@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.EventType;
 import io.jobdrop.store.NotificationCounts;
+import io.jobdrop.testing.LogCapture;
 import io.jobdrop.testing.WebhookReceiver;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,17 +132,37 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
     @Test
     void a_refusing_receiver_gets_the_event_given_up_logged_and_listed_as_failed() {
         receiver.answerAll(404);
+        String file = inbox.resolve("bad.yaml").toString();
 
-        drop("bad.yaml", "Name: broken\nType: [batch\n");
+        try (LogCapture log = LogCapture.start()) {
+            drop("bad.yaml", "Name: broken\nType: [batch\n");
+            await().atMost(PATIENCE).until(() -> ledger().notificationCounts().failed() == 1);
 
-        await().atMost(PATIENCE).until(() -> ledger().notificationCounts().failed() == 1);
+            assertThat(log.lines()).anyMatch(line -> line.contains("WARN") && line.contains("given up")
+                    && line.contains("io.jobdrop.file.rejected " + file) && line.contains("HTTP 404"));
+            assertThat(log.text()).as("the token is never logged").doesNotContain(TOKEN);
+        }
         assertThat(ledger().listNotifications("failed", 10)).singleElement().satisfies(n -> {
             assertThat(n.lastStatus()).isEqualTo(404);
             assertThat(n.lastError()).contains("HTTP 404").contains("not retried");
             assertThat(n.attempts()).isEqualTo(1);
-            assertThat(n.subject()).isEqualTo(inbox.resolve("bad.yaml").toString());
+            assertThat(n.subject()).isEqualTo(file);
         });
         assertThat(receiver.requests()).hasSize(1);
-        assertThat(receiver.events().stream().map(e -> e.get("id").asText()).collect(Collectors.toSet())).isEmpty();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + context.resolvePropertyPlaceholders(
+                "{{jobdrop.api.port}}"), null);
+        JsonNode failed = api.get("/api/v1/notifications?state=failed").json().get("items");
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).get("type").asText()).isEqualTo("io.jobdrop.file.rejected");
+        assertThat(failed.get(0).get("state").asText()).isEqualTo("failed");
+        assertThat(failed.get(0).get("lastStatus").asInt()).isEqualTo(404);
+        assertThat(api.get("/api/v1/notifications?state=pending").json().get("items")).isEmpty();
+        assertThat(api.get("/api/v1/notifications?state=sent").status()).isEqualTo(400);
+        JsonNode stats = api.get("/api/v1/stats").json().get("notifications");
+        assertThat(stats.get("failed").asLong()).isEqualTo(1);
+        assertThat(stats.get("pending").asLong()).isZero();
+        assertThat(api.get("/observe/metrics").body())
+                .contains("jobdrop_notifications{state=\"failed\"} 1.0")
+                .contains("jobdrop_notifications_attempts_total{outcome=\"given_up\"} 1.0");
     }
 }
