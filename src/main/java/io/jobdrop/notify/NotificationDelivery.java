@@ -55,8 +55,8 @@ public final class NotificationDelivery {
     /** POSTs one notification; a notification past jobdrop.notify.max-age is not sent. */
     public WebhookAnswer send(Notification notification) {
         if (policy.expired(notification.createdAt(), clock.instant())) {
-            return new WebhookAnswer(notification, null, null, "not sent: older than jobdrop.notify.max-age "
-                    + policy.maxAge(), 0);
+            return WebhookAnswer.unsent(notification, "not sent: older than jobdrop.notify.max-age "
+                    + policy.maxAge());
         }
         return sender.send(notification);
     }
@@ -65,8 +65,8 @@ public final class NotificationDelivery {
     public NotificationOutcome record(WebhookAnswer answer) {
         Notification n = answer.notification();
         Instant now = clock.instant();
-        NotificationOutcome outcome = policy.expired(n.createdAt(), now)
-                ? new NotificationOutcome.GivenUp(answer.status(), answer.error())
+        NotificationOutcome outcome = !answer.sent()
+                ? new NotificationOutcome.GivenUp(null, answer.error())
                 : policy.classify(answer.status(), answer.retryAfter(), answer.error(), n.attempts(), n.createdAt(),
                 now);
         boolean changed = ledger.recordNotification(n, outcome);
