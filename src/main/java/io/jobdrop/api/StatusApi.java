@@ -17,6 +17,8 @@ import io.jobdrop.store.JobPage;
 import io.jobdrop.store.JobSummary;
 import io.jobdrop.store.JobVersion;
 import io.jobdrop.store.LedgerStats;
+import io.jobdrop.store.NotificationCounts;
+import io.jobdrop.store.NotificationEntry;
 import org.apache.camel.Header;
 
 import java.io.IOException;
@@ -183,6 +185,32 @@ public final class StatusApi {
                     Math.max(0, Duration.between(stats.oldestQueuedAt(), clock.instant()).toMillis()) / 1000.0);
         }
         body.put("deadLetters", stats.deadLetters());
+        NotificationCounts notifications = ledger.notificationCounts();
+        body.putObject("notifications").put("pending", notifications.pending())
+                .put("failed", notifications.failed()).put("delivered", notifications.delivered());
+        return body.toString();
+    }
+
+    /** {@code GET /api/v1/notifications}: webhook notifications, newest first, optionally of one state. */
+    public String notifications(@Header("state") String state, @Header("limit") String limit) {
+        if (!blank(state) && !state.equals("pending") && !state.equals("failed") && !state.equals("delivered")) {
+            throw ApiException.badParameter("query parameter state: expected pending, failed or delivered, got '"
+                    + state + "'");
+        }
+        ObjectNode body = JobJson.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        for (NotificationEntry n : ledger.listNotifications(emptyToNull(state), limit(limit))) {
+            ObjectNode item = items.addObject().put("id", n.id()).put("eventId", n.eventId())
+                    .put("type", n.type()).put("subject", n.subject()).put("url", n.url()).put("state", n.state())
+                    .put("attempts", n.attempts()).put("created", text(n.createdAt()))
+                    .put("nextAttempt", text(n.nextAttemptAt())).put("settled", text(n.settledAt()));
+            if (n.lastStatus() == null) {
+                item.putNull("lastStatus");
+            } else {
+                item.put("lastStatus", n.lastStatus());
+            }
+            item.put("lastError", n.lastError());
+        }
         return body.toString();
     }
 

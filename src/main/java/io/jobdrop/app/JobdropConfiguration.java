@@ -38,6 +38,7 @@ import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerDatabase;
+import io.jobdrop.store.NotifyTargets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -75,8 +76,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 props.secret("jobdrop.db.password"));
         dataSource.setMaximumPoolSize(props.integer("jobdrop.db.pool-size", 1));
         context.addService(new Closer(dataSource));
+        NotifyTargets notifyTargets = NotifyWiring.targets(props);
         JobLedger ledger = new JobLedger(dataSource, clock, instanceId(),
-                props.integer("jobdrop.db.write-batch", 1));
+                props.integer("jobdrop.db.write-batch", 1), notifyTargets);
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
 
@@ -137,6 +139,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         FollowWiring.bind(context, this, props, ledger, gate, outages, clock);
+        NotifyWiring.bind(context, this, props, notifyTargets, ledger, clock);
         bindBuckets(context, props, fileIntake, clock);
         TableIntakes.bind(context, props, reader, fileIntake, ledger, outages, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);

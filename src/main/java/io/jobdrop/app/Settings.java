@@ -215,6 +215,12 @@ public final class Settings {
         return checkedUrl(key, text(key), origin(key));
     }
 
+    /** Comma-separated http:// or https:// URLs, each with a host; none when the value is empty. */
+    public List<URI> urls(String key) {
+        return Arrays.stream(text(key).split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                .map(u -> checkedUrl(key, u, origin(key))).toList();
+    }
+
     /**
      * The orchestrator's base URL: {@code jobdrop.orchestrator.url} when set, else Bacalhau's own
      * BACALHAU_API_HOST/BACALHAU_API_PORT, else http://127.0.0.1:1234.

@@ -25,7 +25,10 @@ final class AttemptRecorder {
     /** When the first poll of a delivered job is due after its delivery; null: delivered jobs are not followed. */
     private volatile java.time.Duration firstPoll;
 
-    AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId) {
+    private final EventTable events;
+
+    AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId, EventTable events) {
+        this.events = events;
         this.writes = writes;
         this.clock = clock;
         this.instanceId = instanceId;
@@ -58,34 +61,34 @@ final class AttemptRecorder {
         } else if (delivery instanceof Delivery.Submitted submitted) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), submitted.orchestratorJobId(), submitted.evaluationId(), now);
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
             follow(c, item, submitted.orchestratorJobId(), now);
         } else if (delivery instanceof Delivery.AlreadyPresent present) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), null, null, now);
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
             follow(c, item, JobTable.orchestratorJobId(c, job.id()).orElse(item.name()), now);
         } else if (delivery instanceof Delivery.RerunUnsupported unsupported) {
             OutboxTable.setRequest(c, job.id(), OutboxTable.FORCE);
             OutboxTable.reschedule(c, job.id(), 0, now, null);
-            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, unsupported.reason()
+            events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, unsupported.reason()
                     + "; the rerun is sent as a forced submission", now);
         } else if (delivery instanceof Delivery.RerunRefused refused) {
             OutboxTable.remove(c, job.id());
             JobTable.setDelivery(c, job.id(), DeliveryState.SUBMITTED, now);
-            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId,
+            events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId,
                     "rerun refused by the orchestrator: " + refused.message(), now);
             follow(c, item, item.orchestratorRef(), now);
         } else if (delivery instanceof Delivery.Retry retry) {
             OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()),
                     retry.refusedCredentials());
             JobTable.setLastError(c, job.id(), retry.reason(), now);
-            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, retry.reason(), now);
+            events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, retry.reason(), now);
         } else {
             String reason = failureText(delivery);
             OutboxTable.remove(c, job.id());
             JobTable.markDead(c, job.id(), reason, now);
-            EventTable.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
+            events.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
             FollowTable.remove(c, job.id());
             UnitResults.settleUnitsOf(c, job.id(), now);
         }
@@ -124,11 +127,11 @@ final class AttemptRecorder {
         }
         String note = queued.map(v -> " (version " + v + " is queued)").orElse(" (nothing queued any more)");
         if (delivery instanceof Delivery.Submitted submitted) {
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
         } else if (delivery instanceof Delivery.AlreadyPresent present) {
-            EventTable.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
+            events.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
         } else {
-            EventTable.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, failureText(delivery) + note, now);
+            events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId, failureText(delivery) + note, now);
         }
     }
 

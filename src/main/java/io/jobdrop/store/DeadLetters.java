@@ -16,7 +16,10 @@ final class DeadLetters {
     private final Supplier<Instant> clock;
     private final String instanceId;
 
-    DeadLetters(Transactions transactions, Supplier<Instant> clock, String instanceId) {
+    private final EventTable events;
+
+    DeadLetters(Transactions transactions, Supplier<Instant> clock, String instanceId, EventTable events) {
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.instanceId = instanceId;
@@ -49,7 +52,7 @@ final class DeadLetters {
         Instant now = clock.get();
         OutboxTable.enqueue(c, id, job.version(), now);
         JobTable.setDelivery(c, id, DeliveryState.QUEUED, now);
-        EventTable.appendForJob(c, job.ref(), EventType.REPLAYED, instanceId,
+        events.appendForJob(c, job.ref(), EventType.REPLAYED, instanceId,
                 "version " + job.version() + " queued again", now);
         return 1;
     }

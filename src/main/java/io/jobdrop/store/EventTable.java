@@ -9,24 +9,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code job_events} table: the history, appended to and never changed. */
+/**
+ * The {@code job_events} table: the history, appended to and never changed. Every event is appended here, and the
+ * notifiable ones get their webhook notifications in the same transaction (see {@link Notifier}), so one instance
+ * holds the ledger's notification targets.
+ */
 final class EventTable {
 
-    private EventTable() {
+    private final Notifier notifier;
+
+    EventTable(NotifyTargets targets) {
+        this.notifier = new Notifier(targets);
     }
 
-    static void appendForJob(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
+    void appendForJob(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
             throws SQLException {
         append(c, job, type, source, detail, at);
     }
 
     /** An event about a file rather than a job (received, rejected). */
-    static void appendForFile(Connection c, EventType type, String source, String detail, Instant at)
+    void appendForFile(Connection c, EventType type, String source, String detail, Instant at)
             throws SQLException {
         append(c, null, type, source, detail, at);
     }
 
-    private static void append(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
+    private void append(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job_events (job_id, namespace, name, version,"
                 + " event_type, source, detail, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -44,6 +51,7 @@ final class EventTable {
             DbTime.set(s, 8, at);
             s.executeUpdate();
         }
+        notifier.written(c, job, type, source, detail, at);
     }
 
     static List<JobEvent> listForJob(Connection c, String jobId) throws SQLException {

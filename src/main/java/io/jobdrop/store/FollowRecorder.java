@@ -22,8 +22,11 @@ final class FollowRecorder {
     private final Transactions transactions;
     private final Supplier<Instant> clock;
     private final String instanceId;
+    private final EventTable events;
 
-    FollowRecorder(GroupCommit writes, Transactions transactions, Supplier<Instant> clock, String instanceId) {
+    FollowRecorder(GroupCommit writes, Transactions transactions, Supplier<Instant> clock, String instanceId,
+                   EventTable events) {
+        this.events = events;
         this.writes = writes;
         this.transactions = transactions;
         this.clock = clock;
@@ -66,7 +69,7 @@ final class FollowRecorder {
             FollowTable.afterFailure(c, item.jobId(), DbTime.storable(retry.notBefore()));
         } else if (decision instanceof FollowDecision.GiveUp giveUp) {
             setState(c, item.jobId(), "Unknown", now);
-            EventTable.appendForJob(c, ref, EventType.UNKNOWN, instanceId, giveUp.reason(), now);
+            events.appendForJob(c, ref, EventType.UNKNOWN, instanceId, giveUp.reason(), now);
             FollowTable.remove(c, item.jobId());
             UnitResults.settleUnitsOf(c, item.jobId(), now);
         } else if (decision instanceof FollowDecision.Seen seen) {
@@ -78,7 +81,7 @@ final class FollowRecorder {
                 setState(c, item.jobId(), seenNow.state(), now);
                 Optional<EventType> event = eventFor(seenNow.state());
                 if (event.isPresent()) {
-                    EventTable.appendForJob(c, ref, event.get(), instanceId, seenNow.message(), now);
+                    events.appendForJob(c, ref, event.get(), instanceId, seenNow.message(), now);
                 }
             }
             if (seen.nextPollAt() == null) {

@@ -28,10 +28,12 @@ final class IntakeRecorder {
     void rerunUnchanged(boolean on) {
         this.rerunUnchanged = on;
     }
+    private final EventTable events;
 
-    IntakeRecorder(GroupCommit writes, Supplier<Instant> clock) {
+    IntakeRecorder(GroupCommit writes, Supplier<Instant> clock, EventTable events) {
         this.writes = writes;
         this.clock = clock;
+        this.events = events;
     }
 
     CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict) {
@@ -126,10 +128,10 @@ final class IntakeRecorder {
         Disposition disposition = verdict.accepted() ? Disposition.DONE : Disposition.ERROR;
         String report = verdict.accepted() ? null : ProblemsJson.write(verdict.errors());
         ClaimTable.insert(c, claim, disposition, report, now);
-        EventTable.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
+        events.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
                 now);
         if (!verdict.accepted()) {
-            EventTable.appendForFile(c, EventType.REJECTED, claim.displayName(), report, now);
+            events.appendForFile(c, EventType.REJECTED, claim.displayName(), report, now);
             return new FileOutcome(Disposition.ERROR, false, List.of());
         }
         List<JobChange> changes = new ArrayList<>();
@@ -149,12 +151,12 @@ final class IntakeRecorder {
         }
         StoredJob current = existing.get();
         if (JobTable.currentSpec(c, current.id()).equals(accepted.specJson())) {
-            EventTable.appendForJob(c, current.ref(), EventType.UNCHANGED, claim.displayName(),
+            events.appendForJob(c, current.ref(), EventType.UNCHANGED, claim.displayName(),
                     "same spec as version " + current.version(), now);
             if (rerunUnchanged && UnitResults.INBOX.equals(claim.source())
                     && current.delivery() == DeliveryState.SUBMITTED
                     && OutboxTable.lockQueuedVersion(c, current.id()).isEmpty()) {
-                Reruns.rerunIn(c, current.id(), "identical file dropped again (jobdrop.inbox.rerun-unchanged)", now,
+                Reruns.rerunIn(c, events, current.id(), "identical file dropped again (jobdrop.inbox.rerun-unchanged)", now,
                         claim.displayName());
             }
             return current.ref().change(Change.UNCHANGED);
@@ -168,7 +170,7 @@ final class IntakeRecorder {
         JobTable.insert(c, job, now);
         VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
         JobRef ref = new JobRef(job.id, job.namespace, job.name, job.version);
-        EventTable.appendForJob(c, ref, EventType.ACCEPTED, claim.displayName(),
+        events.appendForJob(c, ref, EventType.ACCEPTED, claim.displayName(),
                 ProblemsJson.writeAny(accepted.warnings()), now);
         OutboxTable.enqueue(c, job.id, job.version, now);
         return ref.change(Change.CREATED);
@@ -190,7 +192,7 @@ final class IntakeRecorder {
         JobTable.updateVersion(c, job, now);
         VersionTable.insert(c, job.id, job.version, jobJson, accepted.specJson(), claim.displayName(), now);
         JobRef ref = new JobRef(job.id, current.namespace(), current.name(), job.version);
-        EventTable.appendForJob(c, ref, EventType.UPDATED, claim.displayName(),
+        events.appendForJob(c, ref, EventType.UPDATED, claim.displayName(),
                 ProblemsJson.writeAny(accepted.warnings()), now);
         OutboxTable.enqueue(c, job.id, job.version, now);
         return ref.change(Change.UPDATED);

@@ -39,6 +39,9 @@ public final class JobLedger implements AutoCloseable {
     private final Reruns reruns;
     private final Transactions transactions;
     private final Clock clock;
+    private final EventTable events;
+    private final NotificationOutbox notifications;
+    private final String instanceId;
 
     /** @param instanceId names this instance as lease owner and as the source of the events it writes */
     public JobLedger(DataSource ds, Clock clock, String instanceId) {
@@ -47,19 +50,28 @@ public final class JobLedger implements AutoCloseable {
 
     /** @param writeBatch the most intake records and forward attempts committed in one transaction */
     public JobLedger(DataSource ds, Clock clock, String instanceId, int writeBatch) {
+        this(ds, clock, instanceId, writeBatch, NotifyTargets.NONE);
+    }
+
+    /** @param notify the webhooks that notifiable events go to (job ends, dead letters, rejected files) */
+    public JobLedger(DataSource ds, Clock clock, String instanceId, int writeBatch, NotifyTargets notify) {
         this.dataSource = ds;
         this.clock = clock;
-        this.transactions = new Transactions(ds);
+        this.instanceId = instanceId;
+        Transactions transactions = new Transactions(ds);
+        this.transactions = transactions;
+        this.events = new EventTable(notify);
         this.writes = new GroupCommit(ds, writeBatch, "jobdrop-ledger-writer");
         Supplier<Instant> now = () -> DbTime.storable(clock.instant());
-        this.intake = new IntakeRecorder(writes, now);
+        this.intake = new IntakeRecorder(writes, now, events);
         this.outbox = new OutboxClaimer(transactions, writes, now, instanceId);
-        this.attempts = new AttemptRecorder(writes, now, instanceId);
-        this.deadLetters = new DeadLetters(transactions, now, instanceId);
+        this.attempts = new AttemptRecorder(writes, now, instanceId, events);
+        this.deadLetters = new DeadLetters(transactions, now, instanceId, events);
+        this.notifications = new NotificationOutbox(transactions, now, instanceId);
         this.queries = new LedgerQueries(transactions);
         this.status = new StatusQueries(transactions, now);
-        this.follows = new FollowRecorder(writes, transactions, now, instanceId);
-        this.reruns = new Reruns(transactions, now, instanceId);
+        this.follows = new FollowRecorder(writes, transactions, now, instanceId, events);
+        this.reruns = new Reruns(transactions, now, instanceId, events);
     }
 
     // ---- following (issue 12) ---------------------------------------------------------------------------------
@@ -264,6 +276,51 @@ public final class JobLedger implements AutoCloseable {
      */
     public int resumeRefusedOtherThan(String credentialsFingerprint) {
         return outbox.resumeRefusedOtherThan(credentialsFingerprint);
+    }
+
+    /**
+     * Records a state the orchestrator reported for a job's current version ({@code running}, {@code completed},
+     * {@code failed}, {@code stopped}) or that following gave up ({@code unknown}), as an event with the
+     * orchestrator's message. Job ends are notified, in the same transaction, to the webhooks.
+     *
+     * @throws IllegalArgumentException when the type is not a job state or no job has this ID
+     */
+    public void recordJobState(String jobId, EventType state, String message) {
+        if (state != EventType.RUNNING && state != EventType.COMPLETED && state != EventType.FAILED
+                && state != EventType.STOPPED && state != EventType.UNKNOWN) {
+            throw new IllegalArgumentException(state + " is not a job state");
+        }
+        transactions.inTransaction("record state " + state + " of job " + jobId, c -> {
+            StoredJob job = JobTable.lockById(c, jobId)
+                    .orElseThrow(() -> new IllegalArgumentException("no job with ID '" + jobId + "'"));
+            events.appendForJob(c, job.ref(), state, instanceId, message, DbTime.storable(clock.instant()));
+            return null;
+        });
+    }
+
+    /** Up to {@code max} due webhook notifications, oldest due first, leased to this instance for {@code lease}. */
+    public List<Notification> claimNotifications(int max, Duration lease) {
+        return notifications.claimDue(max, lease);
+    }
+
+    /**
+     * Records what an attempt at a claimed notification decided. A delivery settles the row in any case; a retry or a
+     * give-up only while this instance still holds the lease.
+     *
+     * @return whether the row changed
+     */
+    public boolean recordNotification(Notification notification, NotificationOutcome outcome) {
+        return notifications.record(notification, outcome);
+    }
+
+    /** The notification outbox by state, for the status API and the metrics. */
+    public NotificationCounts notificationCounts() {
+        return notifications.counts();
+    }
+
+    /** @param stateOrNull pending, failed or delivered; null lists all. The newest first. */
+    public List<NotificationEntry> listNotifications(String stateOrNull, int limit) {
+        return notifications.list(stateOrNull, limit);
     }
 
     /** A cheap round trip for health checks; throws {@link LedgerException} when the database does not answer. */

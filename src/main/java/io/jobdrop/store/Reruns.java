@@ -15,8 +15,10 @@ final class Reruns {
     private final Transactions transactions;
     private final Supplier<Instant> clock;
     private final String instanceId;
+    private final EventTable events;
 
-    Reruns(Transactions transactions, Supplier<Instant> clock, String instanceId) {
+    Reruns(Transactions transactions, Supplier<Instant> clock, String instanceId, EventTable events) {
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.instanceId = instanceId;
@@ -35,7 +37,7 @@ final class Reruns {
     }
 
     /** Checked under the job's row lock: two reruns at once queue one. */
-    static JobRef rerunIn(Connection c, String id, String reason, Instant now, String source) throws SQLException {
+    static JobRef rerunIn(Connection c, EventTable events, String id, String reason, Instant now, String source) throws SQLException {
         StoredJob job = JobTable.lockById(c, id).orElseThrow(() -> new IllegalArgumentException("no job " + id));
         if (job.delivery() != DeliveryState.SUBMITTED || OutboxTable.lockQueuedVersion(c, id).isPresent()) {
             throw new IllegalStateException("job " + id + " (" + job.namespace() + "/" + job.name() + ") is "
@@ -45,11 +47,11 @@ final class Reruns {
         OutboxTable.enqueueRerun(c, id, job.version(), now);
         JobTable.setDelivery(c, id, DeliveryState.QUEUED, now);
         FollowTable.remove(c, id);
-        EventTable.appendForJob(c, job.ref(), EventType.RERUN, source, reason, now);
+        events.appendForJob(c, job.ref(), EventType.RERUN, source, reason, now);
         return job.ref();
     }
 
     private JobRef rerunIn(Connection c, String id, String reason) throws SQLException {
-        return rerunIn(c, id, reason, clock.get(), instanceId);
+        return rerunIn(c, events, id, reason, clock.get(), instanceId);
     }
 }

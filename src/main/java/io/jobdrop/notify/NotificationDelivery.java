@@ -1,0 +1,103 @@
+package io.jobdrop.notify;
+
+import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.Notification;
+import io.jobdrop.store.NotificationOutcome;
+import io.jobdrop.store.NotifyTargets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The notify route's steps (routes/notify.camel.yaml): claim due notifications under a lease, POST one, record what
+ * the answer decided. Every attempt is recorded in the ledger, which holds the next due time, so a restart loses
+ * nothing; a crash between the POST and the record sends the event again after the lease (at least once: receivers
+ * deduplicate on the CloudEvent id).
+ */
+public final class NotificationDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger("jobdrop.notify");
+
+    private final JobLedger ledger;
+    private final NotifyTargets targets;
+    private final WebhookSender sender;
+    private final WebhookPolicy policy;
+    private final int batch;
+    private final Duration lease;
+    private final Clock clock;
+    private final NotifyObserver observer;
+
+    public NotificationDelivery(JobLedger ledger, NotifyTargets targets, WebhookSender sender, WebhookPolicy policy,
+                                int batch, Duration lease, Clock clock, NotifyObserver observer) {
+        this.ledger = ledger;
+        this.targets = targets;
+        this.sender = sender;
+        this.policy = policy;
+        this.batch = batch;
+        this.lease = lease;
+        this.clock = clock;
+        this.observer = observer;
+    }
+
+    /** Due notifications, at most one batch; none, without asking the ledger, while notifications are off. */
+    public List<Notification> claim() {
+        if (targets.off()) {
+            return List.of();
+        }
+        return ledger.claimNotifications(batch, lease);
+    }
+
+    /** POSTs one notification; a notification past jobdrop.notify.max-age is not sent. */
+    public WebhookAnswer send(Notification notification) {
+        if (policy.expired(notification.createdAt(), clock.instant())) {
+            return WebhookAnswer.unsent(notification, "not sent: older than jobdrop.notify.max-age "
+                    + policy.maxAge());
+        }
+        return sender.send(notification);
+    }
+
+    /** Records what the answer decided, and logs a give-up. */
+    public NotificationOutcome record(WebhookAnswer answer) {
+        Notification n = answer.notification();
+        Instant now = clock.instant();
+        NotificationOutcome outcome = !answer.sent()
+                ? new NotificationOutcome.GivenUp(null, answer.error())
+                : policy.classify(answer.status(), answer.retryAfter(), answer.error(), n.attempts(), n.createdAt(),
+                now);
+        boolean changed = ledger.recordNotification(n, outcome);
+        if (changed) {
+            log(n, outcome);
+        }
+        observer.attempted(outcome);
+        return outcome;
+    }
+
+    private static void log(Notification n, NotificationOutcome outcome) {
+        String what = n.type() + " " + n.subject() + " (event " + n.eventId() + ") to " + redacted(n.url());
+        if (outcome instanceof NotificationOutcome.GivenUp givenUp) {
+            LOG.atWarn().addKeyValue("eventId", n.eventId()).addKeyValue("subject", n.subject())
+                    .log("notification {} given up after {} attempts: {}", what, n.attempts() + 1, givenUp.error());
+        } else if (outcome instanceof NotificationOutcome.Retry retry) {
+            LOG.atDebug().log("notification {} not delivered: {}; next attempt at {}", what, retry.error(),
+                    retry.notBefore());
+        } else {
+            LOG.atDebug().log("notification {} delivered", what);
+        }
+    }
+
+    /** The URL without user info and query: either may hold a secret. */
+    static String redacted(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                    + (u.getRawPath() == null ? "" : u.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return "(unreadable URL)";
+        }
+    }
+}
