@@ -29,6 +29,7 @@ import io.jobdrop.intake.IntakeLog;
 import io.jobdrop.intake.JobFileIntake;
 import io.jobdrop.intake.RetryBackoff;
 import io.jobdrop.intake.StableFileFilter;
+import io.jobdrop.intake.imports.ImportsWiring;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.ingest.ReadLimits;
@@ -134,6 +135,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         bindBuckets(context, props, fileIntake, clock);
+        ImportsWiring.bind(context, props, dataSource, reader, fileIntake, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
     }
