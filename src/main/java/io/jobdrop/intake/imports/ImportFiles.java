@@ -78,7 +78,8 @@ public final class ImportFiles {
             }
             documents = GoYaml.load(Files.readString(file, StandardCharsets.UTF_8));
         } catch (YamlSyntaxException e) {
-            problems.add(at(file, e.position(), e.getMessage()));
+            // the job reader's wording is Bacalhau's ("converting yaml to json: ..."); an import file is not a job
+            problems.add(at(file, e.position(), e.getMessage().replaceFirst("^converting yaml to json: ", "")));
             return;
         } catch (IOException e) {
             problems.add(new ImportProblem(file, 0, 0, "cannot read: " + e));
