@@ -57,6 +57,8 @@ class ImportsPipelineTest extends PipelineTestSupport {
             Files.createDirectories(imports.resolve("jobs"));
             Files.writeString(imports.resolve("jobs/report.yaml"),
                     job("report-{{.fire_unix}}", "echo {{.team}} {{.fire_date}} run {{.run}}"));
+            Files.writeString(imports.resolve("jobs/broken-template.yaml"),
+                    "Name: adhoc-{{.run}}\nType: batch\nCount: {{ nosuchfunc 1 }}\n");
             Files.writeString(jobsFolder.resolve("a.yaml"), job("folder-a"));
             Files.writeString(jobsFolder.resolve("b.json"), """
                     {"Name": "folder-b", "Type": "batch", "Tasks": [{"Name": "main", "Engine": {"Type": "docker",
@@ -66,6 +68,9 @@ class ImportsPipelineTest extends PipelineTestSupport {
                     - name: folder
                       schedule: "*/2 * * * * ?"
                       from: %s
+                    - name: on-request
+                      schedule: 0 0 0 1 1 ? 2099
+                      from: jobs/broken-template.yaml
                     - name: upstream
                       schedule: every 2s
                       catch-up: none
@@ -199,8 +204,39 @@ class ImportsPipelineTest extends PipelineTestSupport {
         assertThat(view().problems()).anySatisfy(p -> assertThat(p)
                 .startsWith(imports.resolve("not-yaml.yml") + ":"));
         assertThat(view().catalog().all()).extracting(d -> d.name())
-                .containsExactly("folder", "upstream", "report");
+                .containsExactly("folder", "on-request", "upstream", "report");
         await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.jobs().stream()
                 .anyMatch(j -> j.path("Name").asText().startsWith("report-")));
+    }
+
+    @Test
+    void fires_on_request_through_the_api_and_reports_a_rejected_template_on_the_fire() {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + context.resolvePropertyPlaceholders("{{jobdrop.api.port}}"),
+                null);
+        ApiClient.Answer listed = api.get("/api/v1/imports");
+        assertThat(listed.status()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        listed.json().get("items").forEach(item -> names.add(item.get("name").asText()));
+        assertThat(names).containsExactly("folder", "on-request", "upstream", "report");
+        assertThat(listed.json().get("problems").toString()).contains("broken.yaml:2:", "unknown key 'form'");
+        assertThat(listed.json().get("items").get(1).get("next_fire").asText()).isEqualTo("2099-01-01T00:00:00Z");
+
+        ApiClient.Answer fired = api.post("/api/v1/imports/on-request/fire");
+        assertThat(fired.status()).as(fired.body()).isEqualTo(202);
+        String fireTime = fired.json().get("fire_time").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !api.get("/api/v1/imports/on-request").json()
+                .get("fires").get(0).get("outcome").asText().equals("pending"));
+        var fire = api.get("/api/v1/imports/on-request").json().get("fires").get(0);
+        assertThat(fire.get("fire_time").asText()).isEqualTo(fireTime);
+        assertThat(fire.get("trigger").asText()).isEqualTo("request");
+        assertThat(fire.get("outcome").asText()).isEqualTo("error");
+        assertThat(fire.get("rejected").asInt()).isEqualTo(1);
+        var error = fire.get("detail").get(0).get("errors").get(0);
+        assertThat(error.get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("column").asInt()).isPositive();
+        assertThat(error.get("message").asText()).contains("function \"nosuchfunc\" not defined");
+
+        assertThat(api.post("/api/v1/imports/no-such/fire").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/imports/no-such").status()).isEqualTo(404);
     }
 }
