@@ -2,6 +2,7 @@ package io.jobdrop.pipeline;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jobdrop.intake.imports.ImportView;
+import io.jobdrop.testing.LogCapture;
 import io.jobdrop.store.ImportFire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,11 @@ class ImportsPipelineTest extends PipelineTestSupport {
         ifNoneMatch = new CopyOnWriteArrayList<>();
         authorization = new CopyOnWriteArrayList<>();
         published = new AtomicReference<>(new String[] {"\"v1\"", job("from-url", "echo v1")});
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        return serveUpstream(0);
+    }
+
+    private int serveUpstream(int port) throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         upstream.createContext("/jobs.yaml", exchange -> {
             String[] now = published.get();
             String asked = exchange.getRequestHeaders().getFirst("If-None-Match");
@@ -238,5 +243,38 @@ class ImportsPipelineTest extends PipelineTestSupport {
 
         assertThat(api.post("/api/v1/imports/no-such/fire").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/imports/no-such").status()).isEqualTo(404);
+    }
+
+    @Test
+    void reports_an_unreachable_url_in_health_metrics_and_one_warning_and_recovers() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.createdCount("from-url") == 1);
+            int port = upstream.getAddress().getPort();
+            upstream.stop(0);
+            ApiClient api = new ApiClient("http://127.0.0.1:"
+                    + context.resolvePropertyPlaceholders("{{jobdrop.api.port}}"), null);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/observe/health").status() == 503);
+            var checks = api.get("/observe/health").json().get("checks");
+            var imports = java.util.stream.StreamSupport.stream(checks.spliterator(), false)
+                    .filter(c -> c.get("name").asText().equals("imports")).findFirst().orElseThrow();
+            assertThat(imports.get("status").asText()).isEqualTo("DOWN");
+            // Camel's health JSON escapes the slashes of the URL
+            assertThat(imports.get("message").asText()).startsWith("unreachable: upstream (GET http")
+                    .contains("127.0.0.1:" + port, "jobs.yaml: ConnectException");
+            assertThat(api.get("/observe/health/ready").status()).as("readiness-neutral").isEqualTo(200);
+            assertThat(api.get("/observe/metrics").body()).containsPattern(
+                    "jobdrop_import_unreachable\\{import=\"upstream\",?\\} 1.0");
+            await().atMost(Duration.ofSeconds(10)).until(() -> view().fires("upstream", 10).stream()
+                    .anyMatch(f -> ((Integer) f.get("attempts")) >= 2 || "unreachable".equals(f.get("outcome"))));
+
+            serveUpstream(port);
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/observe/health").status() == 200);
+            assertThat(log.lines()).filteredOn(l -> l.contains("import upstream outage:")).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.text().contains("import upstream outage over"));
+            assertThat(api.get("/observe/metrics").body())
+                    .containsPattern("jobdrop_import_unreachable\\{import=\"upstream\",?\\} 0.0")
+                    .containsPattern("jobdrop_import_fires_total\\{import=\"upstream\",outcome=\"done\",?\\} 1.0");
+        }
     }
 }

@@ -38,7 +38,9 @@ public final class ImportsHealthCheck extends AbstractHealthCheck {
         if (down.isEmpty()) {
             builder.up();
         } else {
-            builder.message("unreachable: " + String.join(", ", down.keySet())).down();
+            // the message is what /observe/health shows without details: each import with its cause
+            builder.message("unreachable: " + String.join("; ", down.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").toList())).down();
         }
     }
 }
