@@ -171,15 +171,17 @@ public final class ImportLedger {
     }
 
     /**
-     * The fire time of the import's newest fire on its schedule (a tick or a catch-up), whatever became of it; fires
+     * The fire time of the import's newest fire on its schedule (a tick or a catch-up) before {@code before},
+     * whatever became of it; fires
      * someone asked for are left out, since they say nothing about which scheduled fires were missed.
      */
-    public Optional<Instant> lastScheduledFireTime(String importName) {
+    public Optional<Instant> lastScheduledFireTime(String importName, Instant before) {
         return transactions.inTransaction("read last fire of " + importName, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT MAX(fire_time) AS last FROM import_fires"
-                    + " WHERE import_name = ? AND trigger_kind <> ?")) {
+                    + " WHERE import_name = ? AND trigger_kind <> ? AND fire_time < ?")) {
                 s.setString(1, importName);
                 s.setString(2, REQUESTED);
+                DbTime.set(s, 3, DbTime.storable(before));
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.ofNullable(DbTime.get(r, "last")) : Optional.<Instant>empty();
                 }

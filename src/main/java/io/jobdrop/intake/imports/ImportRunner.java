@@ -52,6 +52,7 @@ public final class ImportRunner {
     private final Duration lease;
     private final Duration retryInitial;
     private final Duration retryMax;
+    private final Instant startedAt;
 
     public ImportRunner(ImportCatalog catalog, ImportLedger fires, JobFileReader reader, JobFileIntake intake,
                         ImportStatus status, Clock clock, ImportSettings settings) {
@@ -66,6 +67,8 @@ public final class ImportRunner {
         this.lease = settings.lease();
         this.retryInitial = settings.retryInitial();
         this.retryMax = settings.retryMax();
+        // before any schedule route starts: catch-up looks at what happened before this instance ticked
+        this.startedAt = clock.instant();
         catalog.enabled().forEach(definition -> status.known(definition.name()));
     }
 
@@ -82,17 +85,19 @@ public final class ImportRunner {
     }
 
     /**
-     * At start: the fires missed since the import's newest recorded fire, per its catch-up mode. An import never
-     * fired before has missed nothing (its first fire is its next one).
+     * At start: the fires missed since the import's newest fire before this instance started, per its catch-up mode.
+     * The schedule may already have ticked (the routes start together): fires that are in the ledger are not missed.
+     * An import never fired before has missed nothing (its first fire is its next one).
      */
     public void catchUp() {
         Instant now = clock.instant();
         for (ImportDefinition definition : catalog.enabled()) {
-            Optional<Instant> last = fires.lastScheduledFireTime(definition.name());
+            Optional<Instant> last = fires.lastScheduledFireTime(definition.name(), startedAt);
             if (last.isEmpty() || definition.catchUp() == CatchUp.NONE) {
                 continue;
             }
-            List<Instant> missed = missed(definition.schedule(), last.get(), now);
+            List<Instant> missed = missed(definition.schedule(), last.get(), now).stream()
+                    .filter(fireTime -> fires.fire(definition.name(), fireTime).isEmpty()).toList();
             if (missed.isEmpty()) {
                 continue;
             }

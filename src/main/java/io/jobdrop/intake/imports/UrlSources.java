@@ -120,8 +120,10 @@ final class UrlSources {
                 throw new SourceUnreachable("GET " + where + " answered " + status);
             }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            long size = body.length;
-            boolean tooLarge = size > maxBytes;
+            boolean tooLarge = body.length > maxBytes;
+            // a body over the limit is read no further: its size for the report is what the server said it is
+            long size = tooLarge ? response.headers().firstValueAsLong("Content-Length").orElse(body.length)
+                    : body.length;
             ImportValidators now = new ImportValidators(response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null), sha256(body));
             Runnable keep = () -> ledger.saveValidators(definition.name(), where, now);
