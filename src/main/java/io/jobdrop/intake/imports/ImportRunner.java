@@ -85,18 +85,18 @@ public final class ImportRunner {
     }
 
     /**
-     * At start: the fires missed since the import's newest fire before this instance started, per its catch-up mode.
-     * The schedule may already have ticked (the routes start together): fires that are in the ledger are not missed.
-     * An import never fired before has missed nothing (its first fire is its next one).
+     * At start: the fires missed between the import's newest fire and this instance's start (when its beans were
+     * made, before any schedule route ticks), per its catch-up mode; later fire times are the schedule's own, which
+     * may tick before or while this runs. Fires in the ledger (another instance ran them) are not missed. An import
+     * never fired before has missed nothing (its first fire is its next one).
      */
     public void catchUp() {
-        Instant now = clock.instant();
         for (ImportDefinition definition : catalog.enabled()) {
             Optional<Instant> last = fires.lastScheduledFireTime(definition.name(), startedAt);
             if (last.isEmpty() || definition.catchUp() == CatchUp.NONE) {
                 continue;
             }
-            List<Instant> missed = missed(definition.schedule(), last.get(), now).stream()
+            List<Instant> missed = missed(definition.schedule(), last.get(), startedAt).stream()
                     .filter(fireTime -> fires.fire(definition.name(), fireTime).isEmpty()).toList();
             if (missed.isEmpty()) {
                 continue;
