@@ -3,6 +3,7 @@ package io.jobdrop.app;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jobdrop.api.ApiErrors;
 import io.jobdrop.api.ApiServer;
+import io.jobdrop.api.ImportsApi;
 import io.jobdrop.api.IntakePlacement;
 import io.jobdrop.api.StatusApi;
 import io.jobdrop.follow.BucketResults;
@@ -32,6 +33,8 @@ import io.jobdrop.intake.JobFileIntake;
 import io.jobdrop.intake.RetryBackoff;
 import io.jobdrop.intake.StableFileFilter;
 import io.jobdrop.intake.table.TableIntakes;
+import io.jobdrop.intake.imports.ImportView;
+import io.jobdrop.intake.imports.ImportsWiring;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.ingest.ReadLimits;
@@ -142,6 +145,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         NotifyWiring.bind(context, this, props, notifyTargets, ledger, clock);
         bindBuckets(context, props, fileIntake, clock);
         TableIntakes.bind(context, props, reader, fileIntake, ledger, outages, clock);
+        ImportsWiring.bind(context, props, dataSource, reader, fileIntake, clock);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
     }
@@ -180,6 +184,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 prop(props, "jobdrop.s3.after"), props.integer("jobdrop.s3.max-per-poll")));
         registry.bind("statusApi", new StatusApi(ledger, forwarder, placement, clock));
         registry.bind("apiErrors", new ApiErrors());
+        registry.bind("importsApi", new ImportsApi(registry.lookupByNameAndType("importView", ImportView.class), clock));
         context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), props.secret("jobdrop.api.token"),
                 props.longValue("jobdrop.limits.file-bytes")));
     }

@@ -141,6 +141,11 @@ public final class Settings {
         return value(key).origin();
     }
 
+    /** Whether nobody set the key: its value is the packaged default. */
+    public boolean isPackagedDefault(String key) {
+        return value(key).level() == Level.PACKAGED;
+    }
+
     public int integer(String key) {
         long n = longValue(key);
         if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "jobdrop", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
         description = "Feeds Bacalhau job files from an inbox folder or bucket to a Bacalhau orchestrator.",
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, ShowCommand.class,
-                ReplayCommand.class, RerunCommand.class, PrepareCommand.class, CommandLine.HelpCommand.class},
+                ReplayCommand.class, RerunCommand.class, PrepareCommand.class, ImportsCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed at run time (the message says why)", "2:usage error"})
 public final class Jobdrop implements Callable<Integer> {
