@@ -3,6 +3,7 @@ package io.jobdrop.app;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jobdrop.api.ApiErrors;
 import io.jobdrop.api.ApiServer;
+import io.jobdrop.api.Dashboard;
 import io.jobdrop.api.IntakePlacement;
 import io.jobdrop.api.StatusApi;
 import io.jobdrop.forward.ForwardGate;
@@ -174,6 +175,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("apiErrors", new ApiErrors());
         context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), props.secret("jobdrop.api.token"),
                 props.longValue("jobdrop.limits.file-bytes")));
+        if (props.bool("jobdrop.dashboard.enabled")) {
+            context.addStartupListener(new Dashboard());
+        }
     }
 
     /**
