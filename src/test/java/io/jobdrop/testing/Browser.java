@@ -37,14 +37,16 @@ public final class Browser implements AutoCloseable {
             + " status of (\\d{3})");
 
     private final ChromeDriver driver;
+    private final Path profile;
     private final List<String> errors = new ArrayList<>();
 
     public Browser(int width, int height) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        this.profile = tempProfile();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height, "--lang=en-GB", "--user-data-dir=" + tempProfile());
+                "--window-size=" + width + "," + height, "--lang=en-GB", "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -95,11 +97,16 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a profile left in /tmp is untidy, not wrong
+        }
     }
 
-    private static String tempProfile() {
+    private static Path tempProfile() {
         try {
-            return Files.createTempDirectory("jobdrop-chromium-").toString();
+            return Files.createTempDirectory("jobdrop-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
