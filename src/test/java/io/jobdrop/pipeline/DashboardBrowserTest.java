@@ -12,6 +12,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -182,7 +184,7 @@ class DashboardBrowserTest extends PipelineTestSupport {
     }
 
     @Test
-    void checks_a_pasted_job_file_with_its_errors_marked_then_submits_the_corrected_one() {
+    void checks_a_pasted_job_file_with_its_errors_marked_then_submits_an_uploaded_one() throws Exception {
         expectedStatuses.add(400); // the rejected dry run
         open("#/submit");
         WebElement text = waitFor(By.id("job-text"));
@@ -193,12 +195,15 @@ class DashboardBrowserTest extends PipelineTestSupport {
         waitFor(By.cssSelector("#verdict [data-verdict='rejected']"));
         assertThat(browser().driver().findElements(By.cssSelector("#verdict tr.marked")))
                 .extracting(r -> r.getAttribute("data-line")).containsExactly("3");
-        assertThat(intakeCountOfDryRuns()).isZero();
+        assertThat(intakeUnits()).isZero();
 
-        browser().driver().executeScript("arguments[0].value = arguments[1]", text, job("pasted"));
+        Path upload = work.resolve("upload.yaml");
+        Files.writeString(upload, job("pasted"));
+        browser().driver().findElement(By.id("job-upload")).sendKeys(upload.toString());
+        browser().waiting().until(d -> job("pasted").equals(text.getDomProperty("value")));
         browser().driver().findElement(By.id("check")).click();
         waitForText(By.cssSelector("#verdict [data-verdict='accepted']"), "accepted (dry run: nothing recorded)");
-        assertThat(intakeCountOfDryRuns()).isZero();
+        assertThat(intakeUnits()).isZero();
 
         browser().driver().findElement(By.id("submit")).click();
         waitForText(By.cssSelector("#verdict [data-verdict='accepted']"), "accepted");
@@ -240,7 +245,29 @@ class DashboardBrowserTest extends PipelineTestSupport {
         assertThat(browser().driver().findElement(By.id("job-search")).getAttribute("value")).isEqualTo("ETL");
     }
 
-    private int intakeCountOfDryRuns() {
+    @Test
+    void reads_on_a_phone_without_sideways_scrolling_of_the_page() {
+        drop("broken-on-a-phone-with-a-rather-long-file-name-that-must-wrap.yaml", BAD);
+        browser = new Browser(390, 844);
+        for (String page : List.of("", "#/files", "#/jobs", "#/dead", "#/submit")) {
+            open(page);
+            waitFor(By.cssSelector("#view h1"));
+            assertThat(pageOverflow()).as(page).isLessThanOrEqualTo(0L);
+        }
+        open("#/files");
+        waitFor(By.cssSelector("tr[data-verdict='rejected'] a")).click();
+        waitFor(By.cssSelector("table.source tr.marked"));
+        assertThat(pageOverflow()).as("a rejected file's report").isLessThanOrEqualTo(0L);
+        browser().screenshot("dashboard-phone-rejected-file");
+    }
+
+    /** How far the page is wider than the screen (wide tables scroll inside their own box instead). */
+    private long pageOverflow() {
+        return (Long) browser().driver().executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    }
+
+    private int intakeUnits() {
         return ledger().pageIntake(null, null, null, 1000).items().size();
     }
 }
