@@ -102,28 +102,38 @@ document.getElementById('login-form').addEventListener('submit', event => {
 // ---- Overview ---------------------------------------------------------------------------------------------------
 
 async function overview({render}) {
+  // each part is drawn from its own answer, so an outage of one (the ledger behind /api/v1) still shows the others
+  // (the health that says why); and the refresh goes on, so the page recovers by itself
   const draw = async () => {
-    const [stats, timeline, health] = await Promise.all([get('/api/v1/stats'),
+    const [stats, timeline, health] = await Promise.allSettled([get('/api/v1/stats'),
       get('/api/v1/stats/timeline?minutes=15'), healthChecks()]);
+    const refused = [stats, timeline, health].find(p => p.status === 'rejected' && p.reason instanceof Unauthorized);
+    if (refused) throw refused.reason;
     if (!stillCurrent(render)) return;
-    const taken = (stats.files.accepted || 0) + (stats.files.rejected || 0);
+    const failed = p => h('p', {class: 'error', role: 'alert'}, p.reason.message);
     fill(view,
       h('h1', {}, 'Overview'),
-      h('div', {class: 'cards'},
-        card('Files', [['taken', 'files.taken', taken], ['accepted', 'files.accepted', stats.files.accepted],
-          ['rejected', 'files.rejected', stats.files.rejected]]),
-        card('Jobs', [['queued', 'jobs.queued', stats.jobs.queued], ['submitted', 'jobs.submitted', stats.jobs.submitted],
-          ['dead', 'jobs.dead', stats.jobs.dead]]),
-        card('Outbox', [['depth', 'outbox.depth', stats.outbox.depth],
-          ['oldest queued', 'outbox.oldest', age(stats.oldestQueuedAgeSeconds)]])),
+      stats.status === 'fulfilled' ? statCards(stats.value) : failed(stats),
       h('section', {class: 'panel', 'aria-labelledby': 'chart-title'},
         h('h2', {id: 'chart-title'}, 'Last 15 minutes'),
-        timelineChart(timeline), legend(timeline)),
+        timeline.status === 'fulfilled' ? [timelineChart(timeline.value), legend(timeline.value)] : failed(timeline)),
       h('section', {class: 'panel', 'aria-labelledby': 'health-title'},
-        h('h2', {id: 'health-title'}, 'Health'), healthList(health)));
+        h('h2', {id: 'health-title'}, 'Health'),
+        health.status === 'fulfilled' ? healthList(health.value) : failed(health)));
   };
   await draw();
   every(render, REFRESH_MS, draw);
+}
+
+function statCards(stats) {
+  const taken = (stats.files.accepted || 0) + (stats.files.rejected || 0);
+  return h('div', {class: 'cards'},
+    card('Files', [['taken', 'files.taken', taken], ['accepted', 'files.accepted', stats.files.accepted],
+      ['rejected', 'files.rejected', stats.files.rejected]]),
+    card('Jobs', [['queued', 'jobs.queued', stats.jobs.queued], ['submitted', 'jobs.submitted', stats.jobs.submitted],
+      ['dead', 'jobs.dead', stats.jobs.dead]]),
+    card('Outbox', [['depth', 'outbox.depth', stats.outbox.depth],
+      ['oldest queued', 'outbox.oldest', age(stats.oldestQueuedAgeSeconds)]]));
 }
 
 function card(title, rows) {

@@ -122,6 +122,26 @@ class DashboardBrowserTest extends PipelineTestSupport {
     }
 
     @Test
+    void keeps_showing_health_while_the_counts_fail_and_recovers_by_itself() throws Exception {
+        expectedStatuses.add(404); // how the stats endpoint answers while its route is stopped
+        open("");
+        waitForText(stat("files.taken"), "0");
+
+        context.getRouteController().stopRoute("api-stats");
+
+        WebElement failure = waitFor(By.cssSelector("#view p.error[role='alert']"));
+        assertThat(failure.getText()).contains("/api/v1/stats");
+        assertThat(browser().driver().findElements(stat("files.taken"))).isEmpty();
+        waitForText(By.cssSelector("[data-check='ledger'] .badge"), "UP");
+        waitFor(By.cssSelector(".legend"));
+
+        context.getRouteController().startRoute("api-stats");
+        drop("after-the-outage.yaml", job("after-the-outage"));
+        waitForText(stat("files.taken"), "1");
+        assertThat(browser().driver().findElements(By.cssSelector("#view p.error"))).isEmpty();
+    }
+
+    @Test
     void shows_a_rejected_files_errors_with_line_and_column_and_marks_those_lines_in_its_text() {
         drop("fine.yaml", job("fine"));
         drop("broken.yaml", BAD);
