@@ -94,6 +94,7 @@ class DashboardBrowserTest extends PipelineTestSupport {
 
     @Test
     void overview_counts_files_and_jobs_as_they_come_in_and_shows_the_health_of_each_dependency() {
+        browser = new Browser(1280, 1000); // tall enough for the screenshot in docs/ to show the health list
         open("");
         waitForText(stat("files.taken"), "0");
 
