@@ -19,6 +19,8 @@ import io.jobdrop.store.JobVersion;
 import io.jobdrop.store.LedgerStats;
 import io.jobdrop.store.NotificationCounts;
 import io.jobdrop.store.NotificationEntry;
+import io.jobdrop.store.RejectedUnit;
+import io.jobdrop.store.Timeline;
 import org.apache.camel.Header;
 
 import java.io.IOException;
@@ -36,6 +38,9 @@ public final class StatusApi {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    static final int TIMELINE_INTERVALS = 30;
+    static final int DEFAULT_TIMELINE_MINUTES = 15;
+    static final int MAX_TIMELINE_MINUTES = 60;
 
     private final JobLedger ledger;
     private final OutboxForwarder forwarder;
@@ -50,15 +55,17 @@ public final class StatusApi {
     }
 
     /** {@code GET /api/v1/jobs}: {@code {"items":[…],"next":cursor|null}}, newest first. */
-    public String jobs(@Header("state") String state, @Header("name") String name, @Header("source") String source,
-                       @Header("limit") String limit, @Header("after") String after) {
+    public String jobs(@Header("state") String state, @Header("name") String name, @Header("q") String q,
+                       @Header("source") String source, @Header("limit") String limit,
+                       @Header("after") String after) {
         DeliveryState delivery;
         try {
             delivery = blank(state) ? null : DeliveryState.parse(state.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("query parameter state: " + e.getMessage());
         }
-        JobPage page = ledger.pageJobs(delivery, emptyToNull(name), emptyToNull(source), Cursors.decodeJob(
+        JobPage page = ledger.pageJobs(delivery, emptyToNull(name), emptyToNull(q), emptyToNull(source),
+                Cursors.decodeJob(
                 emptyToNull(after)), limit(limit));
         ObjectNode body = JobJson.mapper().createObjectNode();
         ArrayNode items = body.putArray("items");
@@ -153,18 +160,71 @@ public final class StatusApi {
         ObjectNode body = JobJson.mapper().createObjectNode();
         ArrayNode items = body.putArray("items");
         for (IntakeRecord unit : page.items()) {
-            ObjectNode item = items.addObject().put("source", unit.source()).put("name", unit.name())
-                    .put("time", text(unit.takenAt()))
-                    .put("verdict", unit.disposition() == Disposition.DONE ? "accepted" : "rejected");
-            item.set("errors", unit.errorsJson() == null ? JobJson.mapper().createArrayNode()
-                    : json(unit.errorsJson()));
-            item.set("jobs", unit.jobsJson() == null ? JobJson.mapper().createArrayNode() : json(unit.jobsJson()));
-            item.put("placedAs", placement.of(unit));
-            // once every job of the unit ended: what <file>.result.json holds (for a posted body, only here)
-            item.set("result", unit.resultJson() == null ? null : json(unit.resultJson()));
+            items.add(unit(unit));
         }
         body.put("next", Cursors.encode(page.next()));
         return body.toString();
+    }
+
+    /**
+     * {@code GET /api/v1/files/{id}}: one unit as {@code /files} lists it, with {@code text}: what a rejected unit
+     * held (so its report can mark the lines its errors name); null for an accepted one.
+     */
+    public String file(@Header("id") String id) {
+        UnitIds.UnitKey key = UnitIds.parse(id);
+        RejectedUnit found = ledger.intakeUnit(key.source(), key.claimKey())
+                .orElseThrow(() -> ApiException.notFound("no taken file with id '" + id + "'"));
+        return unit(found.unit()).put("text", found.text()).toString();
+    }
+
+    /**
+     * {@code GET /api/v1/stats/timeline?minutes=15}: units taken (accepted, rejected) and forwards per interval, 30
+     * intervals over the last {@code minutes} (1 to 60), the last one ending at the next whole interval, so the
+     * intervals stay put from one refresh to the next.
+     */
+    public String timeline(@Header("minutes") String minutes) {
+        int span = minutes(minutes);
+        Duration step = Duration.ofSeconds(span * 60L / TIMELINE_INTERVALS);
+        long stepSeconds = step.toSeconds();
+        long end = Math.floorDiv(clock.instant().getEpochSecond(), stepSeconds) * stepSeconds + stepSeconds;
+        Timeline timeline = ledger.timeline(Instant.ofEpochSecond(end).minus(step.multipliedBy(TIMELINE_INTERVALS)),
+                step, TIMELINE_INTERVALS);
+        ObjectNode body = JobJson.mapper().createObjectNode().put("from", text(timeline.from()))
+                .put("stepSeconds", stepSeconds);
+        ArrayNode intervals = body.putArray("intervals");
+        for (Timeline.Interval i : timeline.intervals()) {
+            intervals.addObject().put("start", text(i.start())).put("taken", i.taken()).put("accepted", i.accepted())
+                    .put("rejected", i.rejected()).put("forwarded", i.forwarded());
+        }
+        return body.toString();
+    }
+
+    private ObjectNode unit(IntakeRecord unit) {
+        ObjectNode item = JobJson.mapper().createObjectNode().put("id", UnitIds.of(unit)).put("source", unit.source())
+                .put("name", unit.name()).put("time", text(unit.takenAt()))
+                .put("verdict", unit.disposition() == Disposition.DONE ? "accepted" : "rejected");
+        item.set("errors", unit.errorsJson() == null ? JobJson.mapper().createArrayNode() : json(unit.errorsJson()));
+        item.set("jobs", unit.jobsJson() == null ? JobJson.mapper().createArrayNode() : json(unit.jobsJson()));
+        item.put("placedAs", placement.of(unit));
+        // once every job of the unit ended: what <file>.result.json holds (for a posted body, only here)
+        item.set("result", unit.resultJson() == null ? null : json(unit.resultJson()));
+        return item;
+    }
+
+    private static int minutes(String text) {
+        if (blank(text)) {
+            return DEFAULT_TIMELINE_MINUTES;
+        }
+        try {
+            int minutes = Integer.parseInt(text.trim());
+            if (minutes >= 1 && minutes <= MAX_TIMELINE_MINUTES) {
+                return minutes;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badParameter("query parameter minutes: expected a whole number from 1 to "
+                + MAX_TIMELINE_MINUTES + ", got '" + text + "'");
     }
 
     /** {@code GET /api/v1/stats}: counts by verdict and delivery state, outbox depth, oldest queued age. */

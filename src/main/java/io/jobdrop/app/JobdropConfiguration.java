@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jobdrop.api.ApiErrors;
 import io.jobdrop.api.ApiServer;
 import io.jobdrop.api.ImportsApi;
+import io.jobdrop.api.Dashboard;
 import io.jobdrop.api.IntakePlacement;
 import io.jobdrop.api.StatusApi;
 import io.jobdrop.follow.BucketResults;
@@ -187,6 +188,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("importsApi", new ImportsApi(registry.lookupByNameAndType("importView", ImportView.class), clock));
         context.addStartupListener(new ApiServer(prop(props, "jobdrop.api.host"), props.secret("jobdrop.api.token"),
                 props.longValue("jobdrop.limits.file-bytes")));
+        if (props.bool("jobdrop.dashboard.enabled")) {
+            context.addStartupListener(new Dashboard());
+        }
     }
 
     /**

@@ -53,15 +53,16 @@ public final class HttpIntake extends AsyncProcessorSupport {
             String key = header(in, "Idempotency-Key", null);
             boolean dryRun = dryRun(in.getHeader("dryRun", String.class));
             Map<String, String> vars = TemplateVars.parse(values(in.getHeader("var")));
-            byte[] content = in.getBody(byte[].class);
-            FileVerdict verdict = reader.read(source, content == null ? new byte[0] : content, vars);
+            byte[] body = in.getBody(byte[].class);
+            byte[] content = body == null ? new byte[0] : body;
+            FileVerdict verdict = reader.read(source, content, vars);
             if (dryRun) {
                 answer(exchange, HttpAnswer.judged(verdict));
                 callback.done(true);
                 return true;
             }
             IntakeClaim claim = new IntakeClaim(SOURCE, UUID.randomUUID().toString(), source);
-            files.submitAnswered(claim, verdict, key, keyLifetime,
+            files.submitAnswered(claim, verdict, content, key, keyLifetime,
                     (outcome, deliveries) -> HttpAnswer.recorded(verdict, outcome, deliveries))
                     .whenComplete((keyed, failure) -> {
                         if (failure != null) {

@@ -12,6 +12,7 @@ import io.jobdrop.store.KeyedOutcome;
 
 import org.slf4j.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +71,8 @@ public final class JobFileIntake {
      * together in one transaction).
      */
     public CompletableFuture<Taken> submit(IntakeClaim claim, String file, byte[] content) {
-        return submit(claim, reader.read(file, content));
+        FileVerdict verdict = reader.read(file, content);
+        return submit(claim, verdict, rejectedText(verdict, content));
     }
 
     /** Records a verdict reached without reading the file (one too large to read, for instance). */
@@ -85,26 +87,51 @@ public final class JobFileIntake {
      */
     public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String key,
                                                           Duration keyLifetime, IntakeAnswering answering) {
+        return submitAnswered(claim, verdict, null, key, keyLifetime, answering);
+    }
+
+    /** {@link #submitAnswered} keeping the text of a rejected {@code content} with the rejection (the dashboard). */
+    public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, byte[] content,
+                                                          String key, Duration keyLifetime,
+                                                          IntakeAnswering answering) {
         Map<String, String> route = MDC.getCopyOfContextMap();
-        return ledger.submitAnswered(claim, verdict, key, keyLifetime, answering).thenApplyAsync(keyed -> {
-            if (!keyed.repeated()) {
-                logWith(route, () -> log.outcome(claim, verdict, keyed.outcome()));
-                observer.taken(claim.source(), verdict, keyed.outcome());
-            }
-            return keyed;
-        }, completions);
+        return ledger.submitAnswered(claim, verdict, rejectedText(verdict, content), key, keyLifetime, answering)
+                .thenApplyAsync(keyed -> {
+                    if (!keyed.repeated()) {
+                        logWith(route, () -> log.outcome(claim, verdict, keyed.outcome()));
+                        observer.taken(claim.source(), verdict, keyed.outcome());
+                    }
+                    return keyed;
+                }, completions);
     }
 
     /** {@link #record} without waiting for the ledger. */
     public CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
+        return submit(claim, verdict, null);
+    }
+
+    private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict, String rejectedText) {
         Map<String, String> route = MDC.getCopyOfContextMap();
-        return ledger.submitFile(claim, verdict).thenApplyAsync(outcome -> {
+        return ledger.submitFile(claim, verdict, rejectedText).thenApplyAsync(outcome -> {
             logWith(route, () -> log.outcome(claim, verdict, outcome));
             if (!outcome.alreadyRecorded()) {
                 observer.taken(claim.source(), verdict, outcome);
             }
             return new Taken(verdict, outcome);
         }, completions);
+    }
+
+    /**
+     * The text a rejected unit was judged on, kept with the rejection so its report can mark the lines its errors
+     * name; at most jobdrop.limits.file-bytes (a reader rejects more unread). Bytes that are not UTF-8 show as U+FFFD,
+     * as the reader saw them. Null for an accepted unit: its jobs are kept instead.
+     */
+    private String rejectedText(FileVerdict verdict, byte[] content) {
+        if (verdict.accepted() || content == null) {
+            return null;
+        }
+        int length = (int) Math.min(content.length, reader.limits().fileBytes());
+        return new String(content, 0, length, StandardCharsets.UTF_8);
     }
 
     /**

@@ -25,14 +25,21 @@ final class ClaimTable {
     /** Throws a unique violation when the unit is already claimed (or being claimed by a transaction that commits). */
     static void insert(Connection c, IntakeClaim claim, Disposition disposition, String report, Instant now)
             throws SQLException {
+        insert(c, claim, disposition, report, null, now);
+    }
+
+    /** @param rejectedText the text of a rejected unit, for its report on the dashboard; null for accepted ones */
+    static void insert(Connection c, IntakeClaim claim, Disposition disposition, String report, String rejectedText,
+                       Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO intake_claims (source, claim_key, source_name,"
-                + " disposition, report, claimed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " disposition, report, claimed_at, rejected_text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, claim.source());
             s.setString(2, claim.key());
             s.setString(3, claim.displayName());
             s.setString(4, disposition.column());
             s.setString(5, report);
             DbTime.set(s, 6, now);
+            s.setString(7, disposition == Disposition.ERROR ? rejectedText : null);
             s.executeUpdate();
         }
     }

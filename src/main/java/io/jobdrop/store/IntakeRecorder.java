@@ -36,8 +36,10 @@ final class IntakeRecorder {
         this.events = events;
     }
 
-    CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict) {
-        return writes.submit("record " + claim.source() + " " + claim.displayName(), c -> recordIn(c, claim, verdict));
+    /** @param rejectedText kept with a rejection (the dashboard shows it); null when there is none to keep */
+    CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict, String rejectedText) {
+        return writes.submit("record " + claim.source() + " " + claim.displayName(),
+                c -> recordIn(c, claim, verdict, rejectedText));
     }
 
     CompletableFuture<Void> place(IntakeClaim claim, String placedAs) {
@@ -53,8 +55,8 @@ final class IntakeRecorder {
      * and that answer comes back. Two requests with one key at once (two instances): the second insert of the key
      * waits for the first transaction and fails on the key, which rolls the second record back to its savepoint.
      */
-    CompletableFuture<KeyedOutcome> recordAnswered(IntakeClaim claim, FileVerdict verdict, String key,
-                                                   Instant notBefore, IntakeAnswering answering) {
+    CompletableFuture<KeyedOutcome> recordAnswered(IntakeClaim claim, FileVerdict verdict, String rejectedText,
+                                                   String key, Instant notBefore, IntakeAnswering answering) {
         return writes.submit("record " + claim.source() + " " + claim.displayName(), c -> {
             if (key != null) {
                 Optional<StoredAnswer> first = HttpAnswerTable.fresh(c, key, notBefore);
@@ -64,7 +66,7 @@ final class IntakeRecorder {
             }
             Savepoint savepoint = c.setSavepoint();
             try {
-                FileOutcome outcome = recordIn(c, claim, verdict);
+                FileOutcome outcome = recordIn(c, claim, verdict, rejectedText);
                 StoredAnswer answer = answering.answer(outcome, deliveries(c, outcome));
                 if (key != null) {
                     HttpAnswerTable.insert(c, key, answer, clock.get());
@@ -103,11 +105,12 @@ final class IntakeRecorder {
      * violation is another instance creating the same job Name at the same moment: one retry finds that job and
      * updates it. Both roll back to a savepoint of their own, leaving the rest of the transaction alone.
      */
-    private FileOutcome recordIn(Connection c, IntakeClaim claim, FileVerdict verdict) throws SQLException {
+    private FileOutcome recordIn(Connection c, IntakeClaim claim, FileVerdict verdict, String rejectedText)
+            throws SQLException {
         for (int attempt = 1; ; attempt++) {
             Savepoint savepoint = c.setSavepoint();
             try {
-                FileOutcome outcome = recordOnce(c, claim, verdict);
+                FileOutcome outcome = recordOnce(c, claim, verdict, rejectedText);
                 c.releaseSavepoint(savepoint);
                 return outcome;
             } catch (SQLException e) {
@@ -123,11 +126,12 @@ final class IntakeRecorder {
         }
     }
 
-    private FileOutcome recordOnce(Connection c, IntakeClaim claim, FileVerdict verdict) throws SQLException {
+    private FileOutcome recordOnce(Connection c, IntakeClaim claim, FileVerdict verdict, String rejectedText)
+            throws SQLException {
         Instant now = clock.get();
         Disposition disposition = verdict.accepted() ? Disposition.DONE : Disposition.ERROR;
         String report = verdict.accepted() ? null : ProblemsJson.write(verdict.errors());
-        ClaimTable.insert(c, claim, disposition, report, now);
+        ClaimTable.insert(c, claim, disposition, report, rejectedText, now);
         events.appendForFile(c, EventType.RECEIVED, claim.displayName(), ProblemsJson.writeAny(verdict.warnings()),
                 now);
         if (!verdict.accepted()) {

@@ -149,7 +149,15 @@ public final class JobLedger implements AutoCloseable {
      * database failed.
      */
     public CompletableFuture<FileOutcome> submitFile(IntakeClaim claim, FileVerdict verdict) {
-        return intake.record(claim, verdict);
+        return submitFile(claim, verdict, null);
+    }
+
+    /**
+     * {@link #submitFile} keeping the text of a rejected unit with its rejection, in the same transaction, for the
+     * dashboard's report (a bucket object or an HTTP body is gone once taken). Nothing is kept for an accepted unit.
+     */
+    public CompletableFuture<FileOutcome> submitFile(IntakeClaim claim, FileVerdict verdict, String rejectedText) {
+        return intake.record(claim, verdict, rejectedText);
     }
 
     /**
@@ -168,8 +176,15 @@ public final class JobLedger implements AutoCloseable {
      */
     public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String key,
                                                           Duration keyLifetime, IntakeAnswering answering) {
-        return intake.recordAnswered(claim, verdict, key, DbTime.storable(clock.instant()).minus(keyLifetime),
-                answering);
+        return submitAnswered(claim, verdict, null, key, keyLifetime, answering);
+    }
+
+    /** {@link #submitAnswered} keeping the text of a rejected unit, as {@link #submitFile(IntakeClaim, FileVerdict, String)}. */
+    public CompletableFuture<KeyedOutcome> submitAnswered(IntakeClaim claim, FileVerdict verdict, String rejectedText,
+                                                          String key, Duration keyLifetime,
+                                                          IntakeAnswering answering) {
+        return intake.recordAnswered(claim, verdict, rejectedText, key,
+                DbTime.storable(clock.instant()).minus(keyLifetime), answering);
     }
 
     /** Up to {@code max} due rows, oldest due first, leased to this instance for {@code lease}. */
@@ -211,12 +226,28 @@ public final class JobLedger implements AutoCloseable {
      * Null filters match everything; {@code source} is where the job's current version came from.
      */
     public JobPage pageJobs(DeliveryState delivery, String name, String source, JobCursor after, int limit) {
-        return status.jobs(delivery, name, source, after, limit);
+        return pageJobs(delivery, name, null, source, after, limit);
+    }
+
+    /** {@link #pageJobs} with {@code nameContains}: only jobs whose Name contains it, whatever the case. */
+    public JobPage pageJobs(DeliveryState delivery, String name, String nameContains, String source, JobCursor after,
+                            int limit) {
+        return status.jobs(delivery, name, nameContains, source, after, limit);
     }
 
     /** A page of intake units (files, objects, HTTP bodies), newest first, starting below {@code after}. */
     public IntakePage pageIntake(Disposition disposition, String name, IntakeCursor after, int limit) {
         return status.intake(disposition, name, after, limit);
+    }
+
+    /** The intake unit under this source and claim key, with the text of a rejected one. */
+    public Optional<RejectedUnit> intakeUnit(String source, String claimKey) {
+        return status.unit(source, claimKey);
+    }
+
+    /** Units taken and forwards per interval of {@code step}, {@code count} intervals from {@code from}. */
+    public Timeline timeline(Instant from, Duration step, int count) {
+        return status.timeline(from, step, count);
     }
 
     /** Counts for the status API and the metrics. */

@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +29,8 @@ final class StatusQueries {
         this.clock = clock;
     }
 
-    JobPage jobs(DeliveryState delivery, String name, String source, JobCursor after, int limit) {
+    JobPage jobs(DeliveryState delivery, String name, String nameContains, String source, JobCursor after,
+                 int limit) {
         StringBuilder sql = new StringBuilder("SELECT j.id, j.namespace, j.name, j.version, j.revision, j.delivery,"
                 + " j.state, j.create_time, j.modify_time, j.updated_at, j.last_error FROM jobs j");
         List<Object> args = new ArrayList<>();
@@ -43,6 +47,11 @@ final class StatusQueries {
         if (name != null) {
             where.add("j.name = ?");
             args.add(name);
+        }
+        if (nameContains != null) {
+            // a substring, whatever its case; LIKE's wildcards in it stand for themselves
+            where.add("LOWER(j.name) LIKE ? ESCAPE '\\'");
+            args.add("%" + likeLiteral(nameContains.toLowerCase(Locale.ROOT)) + "%");
         }
         if (after != null) {
             where.add("(j.create_time < ? OR (j.create_time = ? AND j.id < ?))");
@@ -96,14 +105,60 @@ final class StatusQueries {
         sql.append(" ORDER BY claimed_at DESC, source DESC, claim_key DESC LIMIT ?");
         args.add(limit + 1);
         List<IntakeRecord> rows = transactions.inTransaction("list intake", c -> query(c, sql.toString(), args,
-                r -> new IntakeRecord(r.getString("source"), r.getString("claim_key"), r.getString("source_name"),
-                        DbTime.get(r, "claimed_at"), Disposition.fromColumn(r.getString("disposition")),
-                        r.getString("report"), r.getString("jobs"), r.getString("placed_as"),
-                        r.getString("result_json"))));
+                StatusQueries::intakeRecord));
         if (rows.size() <= limit) {
             return new IntakePage(rows, null);
         }
         return new IntakePage(List.copyOf(rows.subList(0, limit)), rows.get(limit - 1).cursor());
+    }
+
+    /** The unit under this key, with its text when it was rejected after being read. */
+    Optional<RejectedUnit> unit(String source, String claimKey) {
+        List<RejectedUnit> rows = transactions.inTransaction("read intake unit", c -> query(c,
+                "SELECT source, claim_key, source_name, claimed_at, disposition, report, jobs, placed_as,"
+                        + " result_json, rejected_text FROM intake_claims WHERE source = ? AND claim_key = ?",
+                List.of(source, claimKey), r -> new RejectedUnit(intakeRecord(r), r.getString("rejected_text"))));
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * Units taken and forwards per interval of {@code step}, from {@code from} for {@code count} intervals. Counted
+     * in the database, grouped by the interval number (seconds since {@code from} over the step), so the answer stays
+     * small however many units came in; EXTRACT(EPOCH ...) reads alike on H2 and PostgreSQL.
+     */
+    Timeline timeline(Instant from, Duration step, int count) {
+        long fromSecond = from.getEpochSecond();
+        long stepSeconds = step.toSeconds();
+        Instant to = from.plus(step.multipliedBy(count));
+        long[][] counts = new long[count][3];
+        transactions.inTransaction("read timeline", c -> {
+            String slot = "FLOOR((EXTRACT(EPOCH FROM %s) - " + fromSecond + ") / " + stepSeconds + ")";
+            query(c, "SELECT slot, disposition, COUNT(*) FROM (SELECT " + slot.formatted("claimed_at")
+                    + " AS slot, disposition FROM intake_claims WHERE claimed_at >= ? AND claimed_at < ?) t"
+                    + " GROUP BY slot, disposition", List.of(from, to), r -> {
+                        int i = (int) r.getLong(1);
+                        if (i >= 0 && i < count) {
+                            counts[i][Disposition.fromColumn(r.getString(2)) == Disposition.DONE ? 0 : 1] += r.getLong(3);
+                        }
+                        return null;
+                    });
+            query(c, "SELECT slot, COUNT(*) FROM (SELECT " + slot.formatted("occurred_at") + " AS slot FROM job_events"
+                    + " WHERE event_type = ? AND occurred_at >= ? AND occurred_at < ?) t GROUP BY slot",
+                    List.of(EventType.FORWARDED.toString(), from, to), r -> {
+                        int i = (int) r.getLong(1);
+                        if (i >= 0 && i < count) {
+                            counts[i][2] += r.getLong(2);
+                        }
+                        return null;
+                    });
+            return null;
+        });
+        List<Timeline.Interval> intervals = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            intervals.add(new Timeline.Interval(from.plus(step.multipliedBy(i)), counts[i][0], counts[i][1],
+                    counts[i][2]));
+        }
+        return new Timeline(from, step, List.copyOf(intervals));
     }
 
     LedgerStats stats() {
@@ -138,6 +193,17 @@ final class StatusQueries {
                     });
             return new LedgerStats(files, delivery, outbox, oldest[0], delivery.get(DeliveryState.DEAD.wireName()));
         });
+    }
+
+    private static IntakeRecord intakeRecord(ResultSet r) throws SQLException {
+        return new IntakeRecord(r.getString("source"), r.getString("claim_key"), r.getString("source_name"),
+                DbTime.get(r, "claimed_at"), Disposition.fromColumn(r.getString("disposition")),
+                r.getString("report"), r.getString("jobs"), r.getString("placed_as"),
+                r.getString("result_json"));
+    }
+
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private interface Row<T> {
