@@ -15,7 +15,9 @@ class InboxSchedulerTest {
 
     @AfterEach
     void stop() {
-        scheduler.stop();
+        if (scheduler != null) {
+            scheduler.stop();
+        }
     }
 
     @Test

@@ -57,8 +57,13 @@ final class JobdropProcess implements AutoCloseable {
     }
 
     JobdropProcess start() {
+        return start(Duration.ofSeconds(60));
+    }
+
+    /** Starts it and waits at most {@code healthWithin} for its health endpoint to answer. */
+    JobdropProcess start(Duration healthWithin) {
         launch();
-        await().atMost(Duration.ofSeconds(60)).until(this::healthAnswers);
+        await().atMost(healthWithin).until(this::healthAnswers);
         return this;
     }
 

