@@ -52,9 +52,9 @@ class InboxLeadershipTest extends PipelineTestSupport {
 
         lease("UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP WHERE name = 'inbox'");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(".done").contains("while-away.yaml"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(".done").contains("while-away.yaml")
+                && orchestrator.createdCount("while-away") == 1);
         assertThat(cluster.isLeader("inbox")).isTrue();
-        assertThat(orchestrator.createdCount("while-away")).isEqualTo(1);
     }
 
     private void lease(String sql) throws SQLException {
