@@ -2,10 +2,9 @@ package io.jobdrop.app;
 
 import io.jobdrop.intake.InboxStatus;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Consumer;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.support.ScheduledPollConsumer;
+import io.jobdrop.intake.InboxScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * DOWN when the inbox folder is missing or not writable, when its volume has no space left, or while recorded files
@@ -35,11 +35,13 @@ final class InboxHealthCheck extends BoundedHealthCheck {
     private final String routeId;
     private final Outages outages;
     private final Duration stallAfter;
+    private final InboxScheduler scheduler;
+    private final BooleanSupplier leading;
     private long lastScans = -1;
     private long lastScanChangeNanos = System.nanoTime();
 
     InboxHealthCheck(Path inbox, InboxStatus status, CamelContext context, String routeId, Outages outages,
-                     Duration stallAfter) {
+                     Duration stallAfter, InboxScheduler scheduler, BooleanSupplier leading) {
         super("inbox");
         this.inbox = inbox;
         this.status = status;
@@ -47,6 +49,8 @@ final class InboxHealthCheck extends BoundedHealthCheck {
         this.routeId = routeId;
         this.outages = outages;
         this.stallAfter = stallAfter;
+        this.scheduler = scheduler;
+        this.leading = leading;
     }
 
     @Override
@@ -74,24 +78,25 @@ final class InboxHealthCheck extends BoundedHealthCheck {
             return Finding.down("inbox route " + routeId + " was stopped while files wait; started it again")
                     .with("inbox", where);
         }
-        Consumer consumer = route.getConsumer();
-        if (consumer instanceof ScheduledPollConsumer polling) {
-            long scans = polling.getCounter();
-            if (scans != lastScans) {
-                lastScans = scans;
+        if (!leading.getAsBoolean()) { // another instance scans the inbox (jobdrop.cluster)
+            lastScanChangeNanos = System.nanoTime();
+            return Finding.up().with("inbox", where).with("scanning", false);
+        }
+        long scans = scheduler.scans();
+        if (scans != lastScans) {
+            lastScans = scans;
+            lastScanChangeNanos = System.nanoTime();
+        }
+        Duration idle = Duration.ofNanos(System.nanoTime() - lastScanChangeNanos);
+        if (idle.compareTo(stallAfter) > 0) {
+            if (!outages.isOpen(Outages.LEDGER)) {
+                restart("not scanning for " + idle.toSeconds() + " s while files wait");
                 lastScanChangeNanos = System.nanoTime();
             }
-            Duration idle = Duration.ofNanos(System.nanoTime() - lastScanChangeNanos);
-            if (idle.compareTo(stallAfter) > 0) {
-                if (!outages.isOpen(Outages.LEDGER)) {
-                    restart("not scanning for " + idle.toSeconds() + " s while files wait");
-                    lastScanChangeNanos = System.nanoTime();
-                }
-                return Finding.down("inbox not scanned for " + idle.toSeconds() + " s while files wait")
-                        .with("inbox", where);
-            }
+            return Finding.down("inbox not scanned for " + idle.toSeconds() + " s while files wait")
+                    .with("inbox", where);
         }
-        return Finding.up().with("inbox", where);
+        return Finding.up().with("inbox", where).with("scanning", true);
     }
 
     private void restart(String why) {

@@ -9,6 +9,7 @@ import io.jobdrop.api.IntakePlacement;
 import io.jobdrop.api.StatusApi;
 import io.jobdrop.follow.BucketResults;
 import io.jobdrop.follow.ResultWriter;
+import io.jobdrop.cluster.LeaseClusterService;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ForwardPolicy;
 import io.jobdrop.forward.OutboxForwarder;
@@ -27,6 +28,8 @@ import io.jobdrop.intake.InboxFiler;
 import io.jobdrop.intake.InboxFilter;
 import io.jobdrop.intake.InboxIntake;
 import io.jobdrop.intake.InboxMarker;
+import io.jobdrop.intake.InboxScheduler;
+import io.jobdrop.intake.InboxWatch;
 import io.jobdrop.intake.InboxSettler;
 import io.jobdrop.intake.InboxStatus;
 import io.jobdrop.intake.IntakeLog;
@@ -70,6 +73,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobdropConfiguration implements CamelConfiguration {
 
+    /** The cluster namespace of the inbox scan (routes/intake.camel.yaml: master:inbox:file:...). */
+    static final String INBOX_NAMESPACE = "inbox";
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings props = JobdropMain.of(context);
@@ -85,6 +91,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 props.integer("jobdrop.db.write-batch", 1), notifyTargets);
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
+        LeaseClusterService cluster = ClusterWiring.bind(context, props, dataSource, instanceId());
 
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
                 new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
@@ -115,6 +122,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
         InboxMarker.claim(inbox, ledger.identity(), prop(props, "jobdrop.db.url"), props.bool("jobdrop.inbox.take-over"));
         RetryBackoff inboxBackoff = new RetryBackoff(Math.max(100, props.longValue("jobdrop.inbox.poll-ms")), 30_000);
         InboxStatus inboxStatus = new InboxStatus();
+        InboxScheduler inboxScheduler = new InboxScheduler(Duration.ofMillis(props.longValue("jobdrop.inbox.poll-ms")));
+        registry.bind("inboxScheduler", inboxScheduler);
+        context.addService(new Closer(InboxWatch.start(inbox, inboxScheduler)));
         registry.bind("inboxIntake", new InboxIntake(fileIntake,
                 props.integer("jobdrop.inbox.max-in-flight", 1), props.longValue("jobdrop.limits.file-bytes"),
                 inboxBackoff));
@@ -136,7 +146,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         Duration stallAfter = duration(props, "jobdrop.health.stall-after");
         registry.bind("ledgerHealth", new LedgerHealthCheck(ledger, outages, stallAfter));
         InboxHealthCheck inboxHealth = new InboxHealthCheck(inbox, inboxStatus, context, "inbox-intake", outages,
-                stallAfter);
+                stallAfter, inboxScheduler, () -> cluster.isLeader(INBOX_NAMESPACE));
         registry.bind("inboxHealth", inboxHealth);
         // the inbox watchdog acts (restarts a dead consumer) whether or not anyone asks for health
         context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "inbox-watchdog")

@@ -114,7 +114,7 @@ public final class Outages implements LedgerListener, OrchestratorStatus {
         recovered(ORCHESTRATOR);
     }
 
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         if (t == null) {
             return "unknown failure";
         }

@@ -37,7 +37,13 @@ import java.util.regex.Pattern;
  * Its commits are as durable as jobdrop's ({@link #durable}).
  * What jobdrop spends beyond this is the price of its framework and of its extra guarantees.
  *
- * <p>Usage: {@code Baseline --inbox DIR --db-url URL --db-user U --db-password P --orchestrator URL}. Prints
+ * <p>The batched mode ({@code --batch 100 --workers 4}) is the yardstick for the ledger's group commit: each of the
+ * workers (own connection, own share of the files by name) records up to {@code batch} files in one commit, PUTs their
+ * jobs, records the answers in one more commit, and only then renames the files. With the defaults (1 and 1) it is the
+ * loop above, one file per commit.
+ *
+ * <p>Usage: {@code Baseline --inbox DIR --db-url URL --db-user U --db-password P --orchestrator URL
+ * [--batch N] [--workers N]}. Prints
  * {@value #READY_LINE} once its table exists; exits when its stdin closes.
  */
 public final class Baseline {
@@ -66,27 +72,41 @@ public final class Baseline {
     private final Connection db;
     private final URL putJobs;
     private final JobFileReader reader = SpecCheck.reader();
+    private final int batch;
+    private final int worker;
+    private final int workers;
 
-    private Baseline(Path inbox, Connection db, String orchestrator) throws IOException {
+    private Baseline(Path inbox, Connection db, String orchestrator, int batch, int worker, int workers)
+            throws IOException {
         this.inbox = inbox;
         this.done = Files.createDirectories(inbox.resolve(".done"));
         this.errors = Files.createDirectories(inbox.resolve(".error"));
         this.db = db;
         this.putJobs = URI.create(orchestrator + "/api/v1/orchestrator/jobs").toURL();
+        this.batch = batch;
+        this.worker = worker;
+        this.workers = workers;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        Connection db = DriverManager.getConnection(durable(options.get("--db-url")), options.get("--db-user"),
-                options.getOrDefault("--db-password", ""));
-        try (Statement statement = db.createStatement()) {
-            statement.execute(CREATE_TABLE);
+        int batch = Integer.parseInt(options.getOrDefault("--batch", "1"));
+        int workers = Integer.parseInt(options.getOrDefault("--workers", "1"));
+        for (int worker = 0; worker < workers; worker++) {
+            Connection db = DriverManager.getConnection(durable(options.get("--db-url")), options.get("--db-user"),
+                    options.getOrDefault("--db-password", ""));
+            if (worker == 0) {
+                try (Statement statement = db.createStatement()) {
+                    statement.execute(CREATE_TABLE);
+                }
+            }
+            db.setAutoCommit(false);
+            Baseline baseline = new Baseline(Path.of(options.get("--inbox")), db, options.get("--orchestrator"),
+                    batch, worker, workers);
+            Thread loop = new Thread(baseline::run, "baseline-loop-" + worker);
+            loop.setDaemon(true);
+            loop.start();
         }
-        db.setAutoCommit(false);
-        Baseline baseline = new Baseline(Path.of(options.get("--inbox")), db, options.get("--orchestrator"));
-        Thread loop = new Thread(baseline::run, "baseline-loop");
-        loop.setDaemon(true);
-        loop.start();
         System.out.println(READY_LINE);
         System.out.flush();
         while (System.in.read() >= 0) {
@@ -108,12 +128,13 @@ public final class Baseline {
     private void run() {
         while (true) {
             List<Path> files = listInbox();
-            for (Path file : files) {
+            for (int from = 0; from < files.size(); from += batch) {
+                List<Path> chunk = files.subList(from, Math.min(files.size(), from + batch));
                 try {
-                    take(file);
+                    take(chunk);
                 } catch (IOException | SQLException | RuntimeException e) {
-                    // the file stays in the inbox and is tried again on the next round
-                    System.err.println("baseline: " + file.getFileName() + ": " + e);
+                    // the files stay in the inbox and are tried again on the next round
+                    System.err.println("baseline: " + chunk.get(0).getFileName() + " and the rest of its batch: " + e);
                     rollback();
                 }
             }
@@ -123,22 +144,33 @@ public final class Baseline {
         }
     }
 
-    private void take(Path file) throws IOException, SQLException {
-        String fileName = file.getFileName().toString();
-        FileVerdict verdict = reader.read(fileName, Files.readAllBytes(file));
-        if (!verdict.accepted()) {
-            Files.writeString(errors.resolve(fileName + ".error.json"), JSON.writeValueAsString(verdict.errors()));
-            Files.move(file, errors.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
-            return;
+    /** Records the accepted files' jobs in one commit, sends them, records the answers in one commit, files them. */
+    private void take(List<Path> files) throws IOException, SQLException {
+        List<Path> accepted = new ArrayList<>();
+        List<AcceptedJob> jobs = new ArrayList<>();
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            FileVerdict verdict = reader.read(fileName, Files.readAllBytes(file));
+            if (!verdict.accepted()) {
+                Files.writeString(errors.resolve(fileName + ".error.json"), JSON.writeValueAsString(verdict.errors()));
+                Files.move(file, errors.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+                continue;
+            }
+            for (AcceptedJob job : verdict.jobs()) {
+                insert(fileName, job);
+                jobs.add(job);
+            }
+            accepted.add(file);
         }
-        for (AcceptedJob job : verdict.jobs()) {
-            insert(fileName, job);
-            db.commit();
+        db.commit();
+        for (AcceptedJob job : jobs) {
             JsonNode answer = put(job.specJson());
             recordSubmission(job.job().id, answer);
-            db.commit();
         }
-        Files.move(file, done.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        db.commit();
+        for (Path file : accepted) {
+            Files.move(file, done.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     private void insert(String fileName, AcceptedJob job) throws SQLException {
@@ -191,7 +223,11 @@ public final class Baseline {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox,
                 entry -> JOB_FILE.matcher(entry.getFileName().toString()).matches() && Files.isRegularFile(entry))) {
-            entries.forEach(files::add);
+            entries.forEach(entry -> {
+                if (workers == 1 || Math.floorMod(entry.getFileName().toString().hashCode(), workers) == worker) {
+                    files.add(entry);
+                }
+            });
         } catch (IOException e) {
             System.err.println("baseline: cannot list " + inbox + ": " + e);
         }

@@ -23,8 +23,12 @@ public final class Bench {
 
     /** The flags ./jobdrop gives `run`; the baseline gets the same, so neither has a JVM advantage. */
     /** What {@code ./jobdrop run} gives the JVM (besides its start-up archive); the baseline gets the same. */
-    static final List<String> LAUNCHER_RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    static final List<String> LAUNCHER_RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "-Xmx160m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=64m");
     static final long DEFAULT_STABLE_MS = 1000;
+    /** The batched baseline: files per commit and workers, the yardstick for the ledger's group commit. */
+    static final int BATCH = 100;
+    static final int WORKERS = 4;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -98,8 +102,25 @@ public final class Bench {
             Results.Process jobdropStable = measureJobdrop("jobdrop-stable", launch, databases, runDir, standIn,
                     DEFAULT_STABLE_MS, "warm-up", inputs.warmUp(), inputs.steadyStable(), phases);
             out.println("bench: baseline: ready, burst of " + options.files());
-            Results.Process baseline = measureBaseline(databases, runDir, standIn, jvmFlags, inputs.burstForBaseline(),
-                    phases);
+            Results.Process baseline = measureBaseline("baseline", List.of(), databases, runDir, standIn, jvmFlags,
+                    inputs.burstForBaseline(), phases);
+            out.println("bench: baseline, " + BATCH + " files per commit, " + WORKERS + " workers: ready, burst of "
+                    + options.files());
+            Results.Process batched = measureBaseline("baseline-batched", List.of("--batch", Integer.toString(BATCH),
+                    "--workers", Integer.toString(WORKERS)), databases, runDir, standIn, jvmFlags,
+                    inputs.burstForBatchedBaseline(), phases);
+            ScaleOut scaleOut = new ScaleOut(launch, databases, runDir, standIn, phases, stall, out);
+            ScaleOut.Instances instances = null;
+            if (options.instances() > 1) {
+                out.println("bench: " + options.instances() + " jobdrop instances on one ledger and one inbox, stable-ms"
+                        + " 0: ready, burst of " + options.files());
+                instances = scaleOut.instances(options.instances(), inputs.burstForInstances());
+            }
+            ScaleOut.Bucket bucket = null;
+            if (options.bucket()) {
+                out.println("bench: jobdrop taking " + options.files() + " objects from a bucket (S3Proxy)");
+                bucket = scaleOut.bucket(inputs.burstForBucket());
+            }
             Results.Run result = new Results.Run(options, machine, launch.describe(), startedAt,
                     Duration.ofNanos(System.nanoTime() - startNanos), jobdrop, jobdropStable, baseline,
                     standInProcess.stats().cpuSeconds());
@@ -112,6 +133,20 @@ public final class Bench {
                                 + " refused=%d folder_burst_jobs_per_s=%.1f%n", http.jobsPerSecond(),
                         http.latency().p50Ms(), http.latency().p99Ms(), http.clients(), http.files(), http.refused(),
                         jobdrop.burst().jobsPerSecond());
+            }
+            out.printf(Locale.ROOT, "bench-baseline-batched: jobs_per_s=%.1f batch=%d workers=%d jobdrop_ratio=%.2f%n",
+                    batched.burst().jobsPerSecond(), BATCH, WORKERS,
+                    jobdrop.burst().jobsPerSecond() / batched.burst().jobsPerSecond());
+            if (instances != null) {
+                out.printf(Locale.ROOT, "bench-instances: instances=%d jobs_per_s=%.1f one_instance_jobs_per_s=%.1f"
+                                + " ratio=%.2f duplicates=%d lost=%d files=%d%n", instances.instances(),
+                        instances.jobsPerSecond(), jobdrop.burst().jobsPerSecond(),
+                        instances.jobsPerSecond() / jobdrop.burst().jobsPerSecond(), instances.duplicatePuts(),
+                        instances.lost(), instances.files());
+            }
+            if (bucket != null) {
+                out.printf(Locale.ROOT, "bench-bucket: objects_per_s=%.1f objects=%d duplicates=%d%n",
+                        bucket.objectsPerSecond(), bucket.objects(), bucket.duplicatePuts());
             }
             out.print(Report.table(result));
             out.println(Report.benchLine(result));
@@ -167,25 +202,27 @@ public final class Bench {
         }
     }
 
-    private Results.Process measureBaseline(BenchDatabase databases, Path runDir, StandInClient standIn,
-                                            List<String> jvmFlags, List<Generator.StagedFile> burstFiles,
-                                            Phases phases) {
+    private Results.Process measureBaseline(String label, List<String> mode, BenchDatabase databases, Path runDir,
+                                            StandInClient standIn, List<String> jvmFlags,
+                                            List<Generator.StagedFile> burstFiles, Phases phases) {
         standIn.reset();
-        Path home = runDir.resolve("baseline");
+        Path home = runDir.resolve(label);
         Path inbox = createDirectories(home.resolve("inbox"));
-        BenchDatabase.Target db = databases.fresh("baseline");
+        BenchDatabase.Target db = databases.fresh(label);
+        List<String> arguments = new ArrayList<>(List.of("--inbox", inbox.toString(), "--db-url", db.url(),
+                "--db-user", db.user(), "--db-password", db.password(), "--orchestrator", standIn.baseUrl()));
+        arguments.addAll(mode);
         List<String> command = JavaCommand.mainClass(jvmFlags, JavaCommand.ownClasspath(), Baseline.class.getName(),
-                List.of("--inbox", inbox.toString(), "--db-url", db.url(), "--db-user", db.user(), "--db-password",
-                        db.password(), "--orchestrator", standIn.baseUrl()));
-        try (Child baseline = Child.start("baseline", command, Map.of(), List.of("JOBDROP_"), home,
-                home.resolve("baseline.log"))) {
+                arguments);
+        try (Child baseline = Child.start(label, command, Map.of(), List.of("JOBDROP_"), home,
+                home.resolve(label + ".log"))) {
             baseline.awaitLogLine(Baseline.READY_LINE, Duration.ofSeconds(120));
             long readyMs = baseline.elapsedMs();
-            out.println("bench:   baseline ready after " + readyMs + " ms");
+            out.println("bench:   " + label + " ready after " + readyMs + " ms");
             Results.Burst burst = phases.burst("burst", burstFiles, inbox, baseline);
             ProcStats stats = baseline.stats();
             int exitCode = baseline.stop(Duration.ofSeconds(30));
-            return new Results.Process("baseline", readyMs, burst, null, stats.peakRssMb(), stats.cpuSeconds(),
+            return new Results.Process(label, readyMs, burst, null, stats.peakRssMb(), stats.cpuSeconds(),
                     exitCode);
         }
     }

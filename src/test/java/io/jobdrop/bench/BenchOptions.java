@@ -6,12 +6,12 @@ import java.util.Locale;
 /** The harness's command line; {@link #USAGE} lists it. */
 public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String xmx, int steadySeconds, Path work,
                            Path results, Path launcher, Path jar, String jobdropClasspath, long seed,
-                           int stallSeconds, boolean http) {
+                           int stallSeconds, boolean http, int instances, boolean bucket) {
 
     public static final String USAGE = """
             usage: Bench [--files N] [--rate R] [--db h2|postgres] [--xmx SIZE] [--steady-seconds S]
                          [--work DIR] [--results DIR] [--launcher FILE] [--jar FILE | --jobdrop-classpath CP]
-                         [--seed N] [--stall-seconds S] [--http]
+                         [--seed N] [--stall-seconds S] [--http] [--instances N] [--bucket]
               --files N            job files in the burst (default 10000)
               --rate R             files per second in the steady runs (default 50)
               --db KIND            h2 (a file in the work folder) or postgres (a fresh database on 127.0.0.1:5432)
@@ -24,7 +24,10 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
               --jobdrop-classpath CP  run jobdrop as java -cp CP io.jobdrop.cli.Jobdrop run
               --seed N             seed of the job generator (default 1)
               --stall-seconds S    give up when nothing moves for this long (default 60)
-              --http               also post the burst's files to POST /api/v1/jobs with 4 concurrent clients""";
+              --http               also post the burst's files to POST /api/v1/jobs with 4 concurrent clients
+              --instances N        also run the burst through N jobdrop processes on one ledger and one inbox
+                                   (needs --db postgres)
+              --bucket             also take the burst's files from a bucket (S3Proxy in the harness's JVM)""";
 
     public static BenchOptions defaults() {
         return parse();
@@ -44,10 +47,13 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
         long seed = 1;
         int stallSeconds = 60;
         boolean http = false;
+        int instances = 1;
+        boolean bucket = false;
         for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
-            if (flag.equals("--http")) {
-                http = true;
+            if (flag.equals("--http") || flag.equals("--bucket")) {
+                http |= flag.equals("--http");
+                bucket |= flag.equals("--bucket");
                 i--;
                 continue;
             }
@@ -74,11 +80,16 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                 }
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--stall-seconds" -> stallSeconds = positive(flag, Integer.parseInt(value));
+                case "--instances" -> instances = positive(flag, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
+        if (instances > 1 && db != BenchDatabase.Kind.POSTGRES) {
+            throw new IllegalArgumentException("--instances " + instances + " needs --db postgres: instances share"
+                    + " a ledger only on PostgreSQL");
+        }
         return new BenchOptions(files, rate, db, xmx, steadySeconds, work, results, launcher, jar, jobdropClasspath,
-                seed, stallSeconds, http);
+                seed, stallSeconds, http, instances, bucket);
     }
 
     /** Files per steady run. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs, the HTTP burst) against jobdrop started from the test
+ * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs, the HTTP burst, the bucket) against jobdrop started from the test
  * classpath, so the harness, the stand-in, the baseline and jobdrop itself are exercised together. It checks that the
  * harness works, not how fast jobdrop is: performance is judged from bench/run's reports.
  */
@@ -27,14 +27,19 @@ class BenchSmokeTest {
     private static final Pattern HTTP_LINE = Pattern.compile("bench-http: jobs_per_s=(\\S+) p50_ms=(\\S+) p99_ms=(\\S+)"
             + " clients=4 files=200 refused=(\\S+) folder_burst_jobs_per_s=\\S+");
 
+    private static final Pattern BATCHED_LINE = Pattern.compile("bench-baseline-batched: jobs_per_s=(\\S+) batch=100"
+            + " workers=4 jobdrop_ratio=\\S+");
+    private static final Pattern BUCKET_LINE = Pattern.compile("bench-bucket: objects_per_s=(\\S+) objects=200"
+            + " duplicates=(\\S+)");
+
     @TempDir
     Path work;
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void quick_run_delivers_every_job_and_ends_with_the_bench_line() {
         BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "3", "--stall-seconds", "30",
-                "--http", "--work", work.toString(),
+                "--http", "--bucket", "--work", work.toString(),
                 "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -53,6 +58,13 @@ class BenchSmokeTest {
         assertThat(Double.parseDouble(httpLine.group(1))).as(httpLine.group(0)).isPositive();
         assertThat(Double.parseDouble(httpLine.group(2))).as(httpLine.group(0)).isPositive();
         assertThat(httpLine.group(4)).as(httpLine.group(0)).isEqualTo("0");
+        Matcher batchedLine = BATCHED_LINE.matcher(output);
+        assertThat(batchedLine.find()).as("batched baseline line in:%n%s", output).isTrue();
+        assertThat(Double.parseDouble(batchedLine.group(1))).as(batchedLine.group(0)).isPositive();
+        Matcher bucketLine = BUCKET_LINE.matcher(output);
+        assertThat(bucketLine.find()).as("bucket line in:%n%s", output).isTrue();
+        assertThat(Double.parseDouble(bucketLine.group(1))).as(bucketLine.group(0)).isPositive();
+        assertThat(bucketLine.group(2)).as("each object's job sent once").isEqualTo("0");
         assertThat(run.jobdrop().burst().files()).isEqualTo(200);
         assertThat(run.baseline().burst().files()).isEqualTo(200);
         assertThat(run.jobdrop().steady().latency().count()).isEqualTo(options.steadyFiles());

@@ -2,6 +2,7 @@ package io.jobdrop.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedFile> burstForBaseline,
               List<Generator.StagedFile> steady, List<Generator.StagedFile> warmUp,
-              List<Generator.StagedFile> steadyStable) {
+              List<Generator.StagedFile> steadyStable, List<Generator.StagedFile> burstForBatchedBaseline,
+              List<Generator.StagedFile> burstForInstances, List<Generator.StagedFile> burstForBucket) {
 
     /** Enough files for the JIT to compile the hot path before a steady run in a fresh process. */
     static final int WARM_UP_FILES = 2_000;
@@ -21,8 +23,15 @@ record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedF
         long start = System.nanoTime();
         Generator generator = new Generator(options.seed());
         SpecCheck check = new SpecCheck();
-        List<List<Generator.StagedFile>> burst = generator.write("burst", options.files(),
-                List.of(staging.resolve("burst-jobdrop"), staging.resolve("burst-baseline")), check::check);
+        List<Path> copies = new ArrayList<>(List.of(staging.resolve("burst-jobdrop"),
+                staging.resolve("burst-baseline"), staging.resolve("burst-baseline-batched")));
+        if (options.instances() > 1) {
+            copies.add(staging.resolve("burst-instances"));
+        }
+        if (options.bucket()) {
+            copies.add(staging.resolve("burst-bucket"));
+        }
+        List<List<Generator.StagedFile>> burst = generator.write("burst", options.files(), copies, check::check);
         List<Generator.StagedFile> steady = generator.write("steady0", options.steadyFiles(),
                 List.of(staging.resolve("steady-0")), check::check).get(0);
         List<Generator.StagedFile> warmUp = generator.write("warmup", Math.min(options.files(), WARM_UP_FILES),
@@ -32,6 +41,10 @@ record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedF
         check.throwIfFailed();
         out.printf("bench: generated %d job files (checked with jobdrop's reader) in %d ms%n", check.checked(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        return new Inputs(burst.get(0), burst.get(1), steady, warmUp, steadyStable);
+        int next = 3;
+        List<Generator.StagedFile> forInstances = options.instances() > 1 ? burst.get(next++) : List.of();
+        List<Generator.StagedFile> forBucket = options.bucket() ? burst.get(next) : List.of();
+        return new Inputs(burst.get(0), burst.get(1), steady, warmUp, steadyStable, burst.get(2), forInstances,
+                forBucket);
     }
 }

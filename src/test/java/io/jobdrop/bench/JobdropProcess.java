@@ -64,10 +64,18 @@ final class JobdropProcess implements AutoCloseable {
 
     static JobdropProcess start(String label, Launch launch, Path home, BenchDatabase.Target db, String orchestratorUrl,
                                 long stableMs) {
+        return start(label, launch, home, home.resolve("inbox"), db, orchestratorUrl, stableMs, Map.of());
+    }
+
+    /** With an inbox of the caller's (several instances share one) and more JOBDROP_* settings. */
+    static JobdropProcess start(String label, Launch launch, Path home, Path inboxFolder, BenchDatabase.Target db,
+                                String orchestratorUrl, long stableMs, Map<String, String> settings) {
         try {
-            Path inbox = Files.createDirectories(home.resolve("inbox"));
+            Files.createDirectories(home);
+            Path inbox = Files.createDirectories(inboxFolder);
             int apiPort = freePort();
             Map<String, String> environment = new HashMap<>(launch.environment());
+            environment.putAll(settings);
             environment.putAll(Map.of(
                     "JOBDROP_INBOX", inbox.toString(),
                     "JOBDROP_INBOX_STABLE_MS", Long.toString(stableMs),

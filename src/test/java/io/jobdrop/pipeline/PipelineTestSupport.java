@@ -1,6 +1,7 @@
 package io.jobdrop.pipeline;
 
 import io.jobdrop.app.JobdropConfiguration;
+import io.jobdrop.intake.InboxScheduler;
 import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.JobSummary;
@@ -9,7 +10,9 @@ import io.jobdrop.testing.Corpus;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +101,23 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.put("jobdrop.api.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
         tune(p);
         return p;
+    }
+
+    /**
+     * camel-master starts the inbox scan a second after this instance takes the lead (its fixed start delay), so a
+     * test that times intake from its first drop waits for the first scan; one whose inbox is never scanned goes on.
+     */
+    @BeforeEach
+    void awaitFirstInboxScan() {
+        InboxScheduler scheduler = context.getRegistry().lookupByNameAndType("inboxScheduler", InboxScheduler.class);
+        if (scheduler == null) {
+            return;
+        }
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.scans() > 0);
+        } catch (ConditionTimeoutException notScanning) {
+            // the test's own checks say what is wrong, if anything is
+        }
     }
 
     @AfterEach

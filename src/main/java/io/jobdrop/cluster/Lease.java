@@ -1,0 +1,17 @@
+package io.jobdrop.cluster;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One row of the leases table as the database saw it: who holds the lease now (empty when nobody holds a live one),
+ * its term (epoch) and until when.
+ *
+ * @param name   the cluster namespace, e.g. {@code inbox} or {@code bucket-jobs}
+ * @param holder the instance that leads, empty when the lease is free or expired
+ * @param epoch  grows each time the lease changes hands (a fencing token)
+ * @param until  the end of the lease by the database's clock
+ * @param mine   whether the instance that asked holds it
+ */
+public record Lease(String name, Optional<String> holder, long epoch, Instant until, boolean mine) {
+}

@@ -1,0 +1,72 @@
+package io.jobdrop.cluster;
+
+import org.apache.camel.support.cluster.AbstractCamelClusterService;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Camel's cluster service over the ledger: each namespace a {@code master:} endpoint names is led by the instance that
+ * holds its row in the leases table. None of Camel's ready-made services fits here: they need ZooKeeper, Consul,
+ * Kubernetes or a file lock, while every jobdrop instance already shares the ledger. On one instance (H2) it simply
+ * leads everything.
+ */
+public final class LeaseClusterService extends AbstractCamelClusterService<LeaseView> {
+
+    private final LeaseTable table;
+    private final String self;
+    private final Duration length;
+    private final ScheduledExecutorService timer;
+    // read without getView(), which would start a stopped view (and take its lease) just to look at it
+    private final Map<String, LeaseView> views = new ConcurrentSkipListMap<>();
+
+    /**
+     * @param self   this instance's name in the leases table (unique among the instances sharing the ledger)
+     * @param length how long a lease lasts unless renewed: how long the others wait for a dead leader
+     * @param timer  the thread that renews the leases (one for every namespace: a renewal is one short statement)
+     */
+    public LeaseClusterService(LeaseTable table, String self, Duration length, ScheduledExecutorService timer) {
+        super("jobdrop-leases");
+        this.table = table;
+        this.self = self;
+        this.length = length;
+        this.timer = timer;
+    }
+
+    @Override
+    protected LeaseView createView(String namespace) {
+        LeaseView view = new LeaseView(this, namespace, table, self, length, timer);
+        views.put(namespace, view);
+        return view;
+    }
+
+    public String self() {
+        return self;
+    }
+
+    public Duration length() {
+        return length;
+    }
+
+    /** What this instance knows of each namespace it takes part in, for health and the API. */
+    public List<Standing> standings() {
+        List<Standing> standings = new ArrayList<>();
+        for (LeaseView view : views.values()) {
+            if (view.isStarted()) {
+                standings.add(new Standing(view.getNamespace(), view.leading(), view.leaderId(), view.epoch(),
+                        view.problem()));
+            }
+        }
+        return standings;
+    }
+
+    /** One namespace as this instance sees it. */
+    public record Standing(String namespace, boolean leading, Optional<String> leader, long epoch,
+                           Optional<String> problem) {
+    }
+}

@@ -1,0 +1,120 @@
+package io.jobdrop.cluster;
+
+import io.jobdrop.store.LedgerException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The leases table (V14): take, renew and give up a named lease. Every comparison uses the database's clock
+ * (CURRENT_TIMESTAMP), never an instance's own, so instances on machines whose clocks drift still agree on who leads.
+ * Taking and renewing are the same conditional UPDATE: it succeeds when the row is free, expired or already ours, and
+ * the row lock makes two instances that try at once take turns, so one of them wins.
+ */
+public final class LeaseTable {
+
+    private static final String CREATE = "INSERT INTO leases (name, holder, lease_until, epoch)"
+            + " SELECT ?, NULL, CURRENT_TIMESTAMP, 0 FROM (VALUES (1)) one WHERE NOT EXISTS"
+            + " (SELECT 1 FROM leases WHERE name = ?)";
+    // SET sees the old row: the epoch grows only when the lease changes hands or lapsed
+    private static final String TAKE = "UPDATE leases SET"
+            + " epoch = CASE WHEN holder = ? AND lease_until > CURRENT_TIMESTAMP THEN epoch ELSE epoch + 1 END,"
+            + " holder = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND"
+            + " WHERE name = ? AND (holder = ? OR holder IS NULL OR lease_until <= CURRENT_TIMESTAMP)";
+    private static final String READ = "SELECT name, holder, epoch, lease_until,"
+            + " CASE WHEN lease_until > CURRENT_TIMESTAMP THEN 1 ELSE 0 END AS live FROM leases";
+    private static final String GIVE_UP = "UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP"
+            + " WHERE name = ? AND holder = ?";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    public LeaseTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Takes or renews {@code name} for {@code holder} for {@code length}; answers who holds it afterwards. */
+    public Lease take(String name, String holder, Duration length) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            create(connection, name);
+            try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+                take.setString(1, holder);
+                take.setString(2, holder);
+                take.setDouble(3, length.toMillis() / 1000.0);
+                take.setString(4, name);
+                take.setString(5, holder);
+                take.executeUpdate();
+            }
+            return read(connection, name, holder).orElseThrow(() -> new IllegalStateException(
+                    "lease " + name + " vanished from the leases table"));
+        } catch (SQLException e) {
+            throw new LedgerException("cannot take the lease " + name, e);
+        }
+    }
+
+    /** Ends {@code holder}'s lease now, so another instance need not wait for it to expire. */
+    public void giveUp(String name, String holder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement giveUp = connection.prepareStatement(GIVE_UP)) {
+            connection.setAutoCommit(true);
+            giveUp.setString(1, name);
+            giveUp.setString(2, holder);
+            giveUp.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("cannot give up the lease " + name, e);
+        }
+    }
+
+    /** Every lease, as {@code asker} sees them. */
+    public List<Lease> all(String asker) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(READ + " ORDER BY name");
+             ResultSet rows = read.executeQuery()) {
+            List<Lease> leases = new ArrayList<>();
+            while (rows.next()) {
+                leases.add(lease(rows, asker));
+            }
+            return leases;
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the leases", e);
+        }
+    }
+
+    private static void create(Connection connection, String name) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement(CREATE)) {
+            create.setString(1, name);
+            create.setString(2, name);
+            create.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) { // another instance made the row first: fine
+                throw e;
+            }
+        }
+    }
+
+    private static Optional<Lease> read(Connection connection, String name, String asker) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(READ + " WHERE name = ?")) {
+            read.setString(1, name);
+            try (ResultSet rows = read.executeQuery()) {
+                return rows.next() ? Optional.of(lease(rows, asker)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Lease lease(ResultSet row, String asker) throws SQLException {
+        boolean live = row.getInt("live") == 1;
+        Optional<String> holder = live ? Optional.ofNullable(row.getString("holder")) : Optional.empty();
+        return new Lease(row.getString("name"), holder, row.getLong("epoch"),
+                row.getObject("lease_until", OffsetDateTime.class).toInstant(),
+                holder.filter(asker::equals).isPresent());
+    }
+}

@@ -1,0 +1,153 @@
+package io.jobdrop.cluster;
+
+import io.jobdrop.app.Outages;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.support.cluster.AbstractCamelClusterView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Leadership of one namespace (the inbox scan, one bucket's listing) through a lease row: taken at start, renewed every
+ * third of the lease, given up at stop. The instance stops leading on its own before its lease can have ended in the
+ * database: when renewals fail (ledger down) for so long that the next one would come too late. So two instances
+ * never lead at once as long as the database is the only clock that counts; even if they did, the ledger's claims
+ * still take every file once, and only the work of listing is done twice.
+ */
+final class LeaseView extends AbstractCamelClusterView {
+
+    private static final Logger LOG = LoggerFactory.getLogger("jobdrop.cluster");
+
+    private final LeaseTable table;
+    private final String self;
+    private final Duration length;
+    private final ScheduledExecutorService timer;
+    private final LeaseMember local;
+    private volatile boolean leading;
+    private volatile Optional<String> leader = Optional.empty();
+    private volatile long epoch;
+    private volatile String problem;
+    private long lastTakenNanos;
+    private ScheduledFuture<?> renewals;
+
+    LeaseView(LeaseClusterService service, String namespace, LeaseTable table, String self, Duration length,
+              ScheduledExecutorService timer) {
+        super(service, namespace);
+        this.table = table;
+        this.self = self;
+        this.length = length;
+        this.timer = timer;
+        this.local = new LeaseMember(self, true, () -> leading);
+    }
+
+    @Override
+    protected void doStart() {
+        renew(); // leads at once when the lease is free: a single instance starts its intake without waiting
+        long every = Math.max(1, length.toMillis() / 3);
+        renewals = timer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        if (renewals != null) {
+            renewals.cancel(false);
+        }
+        synchronized (this) {
+            if (leading) {
+                try {
+                    table.giveUp(getNamespace(), self);
+                    LOG.info("gave up leading {} (lease epoch {})", getNamespace(), epoch);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not give up leading {}; it ends when its lease expires: {}", getNamespace(),
+                            Outages.describe(e));
+                }
+            }
+            change(false, Optional.empty());
+        }
+    }
+
+    private synchronized void renew() {
+        long started = System.nanoTime();
+        try {
+            Lease lease = table.take(getNamespace(), self, length);
+            lastTakenNanos = started;
+            epoch = lease.epoch();
+            if (problem != null) {
+                LOG.info("lease {} can be renewed again", getNamespace());
+                problem = null;
+            }
+            if (lease.mine() && !leading) {
+                LOG.info("leads {} (lease epoch {}, {} long)", getNamespace(), lease.epoch(), length);
+            } else if (!lease.mine() && leading) {
+                LOG.warn("lost the lead of {} to {}", getNamespace(), lease.holder().orElse("nobody"));
+            }
+            change(lease.mine(), lease.holder());
+        } catch (RuntimeException e) {
+            if (problem == null) {
+                LOG.warn("cannot renew the lease {}: {}", getNamespace(), Outages.describe(e));
+            }
+            problem = Outages.describe(e);
+            // the lease ends in the database `length` after the last renewal that worked began; stop leading while
+            // the next renewal could still come in time, not after
+            long held = System.nanoTime() - lastTakenNanos;
+            if (leading && held + length.toNanos() / 3 >= length.toNanos() * 9 / 10) {
+                LOG.warn("stops leading {}: its lease could not be renewed for {} ms", getNamespace(),
+                        Duration.ofNanos(held).toMillis());
+                change(false, Optional.empty());
+            }
+        }
+    }
+
+    private void change(boolean nowLeading, Optional<String> nowLeader) {
+        boolean changed = nowLeading != leading || !nowLeader.equals(leader);
+        leading = nowLeading;
+        leader = nowLeader;
+        if (changed) {
+            fireLeadershipChangedEvent(getLeader());
+        }
+    }
+
+    boolean leading() {
+        return leading;
+    }
+
+    Optional<String> leaderId() {
+        return leader;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public Optional<CamelClusterMember> getLeader() {
+        if (leading) {
+            return Optional.of(local);
+        }
+        return leader.map(id -> new LeaseMember(id, false, () -> true));
+    }
+
+    @Override
+    public CamelClusterMember getLocalMember() {
+        return local;
+    }
+
+    @Override
+    public List<CamelClusterMember> getMembers() {
+        List<CamelClusterMember> members = new ArrayList<>();
+        members.add(local);
+        getLeader().filter(leader -> !leader.isLocal()).ifPresent(members::add);
+        return members;
+    }
+}

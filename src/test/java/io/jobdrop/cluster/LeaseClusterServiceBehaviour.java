@@ -1,0 +1,174 @@
+package io.jobdrop.cluster;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.cluster.CamelClusterEventListener;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.cluster.CamelClusterView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Leadership through the ledger's leases table, two instances on one database; H2 and PostgreSQL subclasses. */
+abstract class LeaseClusterServiceBehaviour {
+
+    static final Duration LEASE = Duration.ofMillis(900);
+
+    private HikariDataSource dataSource;
+    private final List<ScheduledExecutorService> timers = new ArrayList<>();
+    private final List<LeaseClusterService> services = new ArrayList<>();
+
+    abstract HikariDataSource open();
+
+    @BeforeEach
+    void openLedger() {
+        dataSource = open();
+    }
+
+    @AfterEach
+    void close() {
+        services.forEach(LeaseClusterService::stop);
+        timers.forEach(ScheduledExecutorService::shutdownNow);
+        dataSource.close();
+        closed();
+    }
+
+    /** After every instance stopped and the pool closed. */
+    void closed() {
+    }
+
+    @Test
+    void one_of_two_instances_leads_a_namespace_and_the_other_knows_which() throws Exception {
+        LeaseClusterService a = service("a");
+        LeaseClusterService b = service("b");
+        CamelClusterView viewA = a.getView("inbox");
+        CamelClusterView viewB = b.getView("inbox");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewB.getLeader().isPresent());
+        assertThat(a.isLeader("inbox")).as("the first to ask leads").isTrue();
+        assertThat(b.isLeader("inbox")).isFalse();
+        assertThat(viewB.getLeader()).map(CamelClusterMember::getId).contains("a");
+        assertThat(viewB.getLeader()).map(CamelClusterMember::isLocal).contains(false);
+        assertThat(viewA.getLocalMember().isLeader()).isTrue();
+        assertThat(a.standings()).singleElement().satisfies(standing -> {
+            assertThat(standing.namespace()).isEqualTo("inbox");
+            assertThat(standing.leading()).isTrue();
+            assertThat(standing.leader()).contains("a");
+        });
+    }
+
+    @Test
+    void a_leader_keeps_its_lease_by_renewing_it_for_longer_than_the_lease_lasts() throws Exception {
+        LeaseClusterService a = service("a");
+        LeaseClusterService b = service("b");
+        a.getView("inbox");
+        b.getView("inbox");
+
+        await().during(LEASE.multipliedBy(3)).atMost(LEASE.multipliedBy(6))
+                .until(() -> a.isLeader("inbox") && !b.isLeader("inbox"));
+    }
+
+    @Test
+    void namespaces_are_led_independently() throws Exception {
+        LeaseClusterService a = service("a");
+        LeaseClusterService b = service("b");
+        a.getView("inbox");
+        b.getView("bucket-jobs");
+        b.getView("inbox");
+        a.getView("bucket-jobs");
+
+        assertThat(a.isLeader("inbox")).isTrue();
+        assertThat(b.isLeader("bucket-jobs")).isTrue();
+        assertThat(a.isLeader("bucket-jobs")).isFalse();
+        assertThat(b.isLeader("inbox")).isFalse();
+    }
+
+    @Test
+    void a_leader_that_stops_hands_over_without_waiting_for_its_lease_to_expire() throws Exception {
+        LeaseClusterService a = service("a");
+        LeaseClusterService b = service("b");
+        CamelClusterView viewA = a.getView("inbox");
+        CamelClusterView viewB = b.getView("inbox");
+        List<String> leadersSeenByB = new CopyOnWriteArrayList<>();
+        viewB.addEventListener((CamelClusterEventListener.Leadership) (view, leader) ->
+                leadersSeenByB.add(leader == null ? "none" : leader.getId()));
+        long epochOfA = epoch(a);
+
+        a.releaseView(viewA); // the last user of the view is gone: the view stops and gives up the lease
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.isLeader("inbox"));
+        assertThat(a.isLeader("inbox")).isFalse();
+        assertThat(leadersSeenByB).as("the master endpoint hears of it").contains("b");
+        assertThat(epoch(b)).as("a new term").isGreaterThan(epochOfA);
+    }
+
+    @Test
+    void a_leader_that_dies_without_a_word_is_replaced_once_its_lease_has_expired() throws Exception {
+        ScheduledExecutorService timerOfA = timer();
+        LeaseClusterService a = service("a", timerOfA);
+        LeaseClusterService b = service("b");
+        a.getView("inbox");
+        b.getView("inbox");
+        assertThat(a.isLeader("inbox")).isTrue();
+        long epochOfA = epoch(a);
+
+        timerOfA.shutdownNow(); // like kill -9: no more renewals, nothing given up
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> b.isLeader("inbox"));
+        assertThat(epoch(b)).isGreaterThan(epochOfA);
+        List<Lease> leases = new LeaseTable(dataSource).all("b");
+        assertThat(leases).singleElement().satisfies(lease -> {
+            assertThat(lease.holder()).contains("b");
+            assertThat(lease.mine()).isTrue();
+        });
+    }
+
+    @Test
+    void the_same_instance_renewing_keeps_its_term() {
+        LeaseTable table = new LeaseTable(dataSource);
+        Lease first = table.take("inbox", "a", LEASE);
+        Lease renewed = table.take("inbox", "a", LEASE);
+        Lease other = table.take("inbox", "b", LEASE);
+
+        assertThat(first.mine()).isTrue();
+        assertThat(renewed.epoch()).isEqualTo(first.epoch());
+        assertThat(renewed.until()).isAfterOrEqualTo(first.until());
+        assertThat(other.mine()).isFalse();
+        assertThat(other.holder()).contains("a");
+
+        table.giveUp("inbox", "a");
+        Lease taken = table.take("inbox", "b", LEASE);
+        assertThat(taken.mine()).isTrue();
+        assertThat(taken.epoch()).isEqualTo(first.epoch() + 1);
+    }
+
+    private long epoch(LeaseClusterService service) {
+        return service.standings().get(0).epoch();
+    }
+
+    private LeaseClusterService service(String name) {
+        return service(name, timer());
+    }
+
+    private LeaseClusterService service(String name, ScheduledExecutorService timer) {
+        LeaseClusterService service = new LeaseClusterService(new LeaseTable(dataSource), name, LEASE, timer);
+        service.start();
+        services.add(service);
+        return service;
+    }
+
+    private ScheduledExecutorService timer() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        timers.add(timer);
+        return timer;
+    }
+}
