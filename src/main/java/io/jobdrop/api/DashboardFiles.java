@@ -66,7 +66,8 @@ public final class DashboardFiles implements Handler<RoutingContext> {
             response.setStatusCode(304).end();
             return;
         }
-        response.putHeader("Content-Type", web.type()).end(web.bytes());
+        // each response gets its own copy: a Buffer's read position is not safe to share between responses
+        response.putHeader("Content-Type", web.type()).end(web.bytes().copy());
     }
 
     private Optional<WebFile> load(String name) {
