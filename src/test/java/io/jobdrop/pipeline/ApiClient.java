@@ -26,7 +26,12 @@ final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as curl, browsers and most clients speak to a plain-http server. The JDK client's default, an h2c
+     * upgrade on the first request, now and then read a large answer of the Vert.x server as broken HTTP/2 frames.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
