@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -40,7 +39,8 @@ public final class DashboardFiles implements Handler<RoutingContext> {
     }
 
     private final String folder;
-    private final Map<String, Optional<WebFile>> files = new ConcurrentHashMap<>();
+    /** Files found, by name; a miss is not kept, so asking for made-up names cannot grow it. */
+    private final Map<String, WebFile> files = new ConcurrentHashMap<>();
 
     /** @param folder the classpath folder holding the files ({@code web}) */
     public DashboardFiles(String folder) {
@@ -51,14 +51,12 @@ public final class DashboardFiles implements Handler<RoutingContext> {
     public void handle(RoutingContext request) {
         String path = request.normalizedPath();
         String name = path.equals("/") ? "index.html" : path.substring(1);
-        Optional<WebFile> file = NAME.matcher(name).matches() ? files.computeIfAbsent(name, this::load)
-                : Optional.empty();
-        if (file.isEmpty()) {
+        WebFile web = NAME.matcher(name).matches() ? files.computeIfAbsent(name, this::load) : null;
+        if (web == null) {
             request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
                     .end(ApiErrors.body(404, "the dashboard has no file " + path));
             return;
         }
-        WebFile web = file.get();
         var response = request.response().putHeader("Cache-Control", "no-cache").putHeader("ETag", web.etag())
                 .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Content-Security-Policy", POLICY);
@@ -70,20 +68,26 @@ public final class DashboardFiles implements Handler<RoutingContext> {
         response.putHeader("Content-Type", web.type()).end(web.bytes().copy());
     }
 
-    private Optional<WebFile> load(String name) {
+    /** The number of files held in memory. */
+    int cachedFiles() {
+        return files.size();
+    }
+
+    /** @return null when the jar has no such file (computeIfAbsent then keeps nothing) */
+    private WebFile load(String name) {
         var matcher = NAME.matcher(name);
         if (!matcher.matches()) {
-            return Optional.empty();
+            return null;
         }
         String type = TYPES.get(matcher.group(1).toLowerCase(Locale.ROOT));
         try (InputStream in = DashboardFiles.class.getClassLoader().getResourceAsStream(folder + "/" + name)) {
             if (in == null || type == null) {
-                return Optional.empty();
+                return null;
             }
             byte[] bytes = in.readAllBytes();
             String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12)
                     + "\"";
-            return Optional.of(new WebFile(Buffer.buffer(bytes), type, etag));
+            return new WebFile(Buffer.buffer(bytes), type, etag);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

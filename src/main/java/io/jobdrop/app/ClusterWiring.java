@@ -5,6 +5,7 @@ import io.jobdrop.cluster.LeaseTable;
 import org.apache.camel.CamelContext;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -21,8 +22,8 @@ final class ClusterWiring {
         String named = props.text("jobdrop.cluster.instance");
         // a random tail keeps two instances apart even when host name and PID repeat (containers)
         String self = (named.isBlank() ? instanceId : named) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource), self,
-                props.duration("jobdrop.cluster.lease"),
+        Duration lease = props.duration("jobdrop.cluster.lease");
+        LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource, lease), self, lease,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(cluster(), "cluster-lease"));
         context.addService(cluster);
         context.getRegistry().bind("clusterHealth", new ClusterHealthCheck(cluster));

@@ -17,7 +17,9 @@ import java.util.Optional;
  * The leases table (V14): take, renew and give up a named lease. Every comparison uses the database's clock
  * (CURRENT_TIMESTAMP), never an instance's own, so instances on machines whose clocks drift still agree on who leads.
  * Taking and renewing are the same conditional UPDATE: it succeeds when the row is free, expired or already ours, and
- * the row lock makes two instances that try at once take turns, so one of them wins.
+ * the row lock makes two instances that try at once take turns, so one of them wins. Every statement has a query
+ * timeout of a third of the lease: a ledger that hangs must fail a renewal in time for its holder to stop leading
+ * before its lease has ended, not block it past the end.
  */
 public final class LeaseTable {
 
@@ -36,17 +38,34 @@ public final class LeaseTable {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final int timeoutSeconds;
 
-    public LeaseTable(DataSource dataSource) {
+    /** @param lease how long the leases last: a statement taking longer than a third of it is cancelled */
+    public LeaseTable(DataSource dataSource, Duration lease) {
         this.dataSource = dataSource;
+        this.timeoutSeconds = (int) Math.max(1, lease.toMillis() / 3000);
     }
 
-    /** Takes or renews {@code name} for {@code holder} for {@code length}; answers who holds it afterwards. */
+    /** Makes the row of {@code name} unless it is there: once, before the lease is first taken. */
+    public void create(String name) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement create = prepare(connection, CREATE)) {
+            connection.setAutoCommit(true);
+            create.setString(1, name);
+            create.setString(2, name);
+            create.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) { // another instance made the row first: fine
+                throw new LedgerException("cannot make the lease " + name, e);
+            }
+        }
+    }
+
+    /** Takes or renews {@code name} (made by {@link #create}) for {@code holder} for {@code length}. */
     public Lease take(String name, String holder, Duration length) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            create(connection, name);
-            try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+            try (PreparedStatement take = prepare(connection, TAKE)) {
                 take.setString(1, holder);
                 take.setString(2, holder);
                 take.setDouble(3, length.toMillis() / 1000.0);
@@ -64,7 +83,7 @@ public final class LeaseTable {
     /** Ends {@code holder}'s lease now, so another instance need not wait for it to expire. */
     public void giveUp(String name, String holder) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement giveUp = connection.prepareStatement(GIVE_UP)) {
+             PreparedStatement giveUp = prepare(connection, GIVE_UP)) {
             connection.setAutoCommit(true);
             giveUp.setString(1, name);
             giveUp.setString(2, holder);
@@ -77,7 +96,7 @@ public final class LeaseTable {
     /** Every lease, as {@code asker} sees them. */
     public List<Lease> all(String asker) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement read = connection.prepareStatement(READ + " ORDER BY name");
+             PreparedStatement read = prepare(connection, READ + " ORDER BY name");
              ResultSet rows = read.executeQuery()) {
             List<Lease> leases = new ArrayList<>();
             while (rows.next()) {
@@ -89,20 +108,14 @@ public final class LeaseTable {
         }
     }
 
-    private static void create(Connection connection, String name) throws SQLException {
-        try (PreparedStatement create = connection.prepareStatement(CREATE)) {
-            create.setString(1, name);
-            create.setString(2, name);
-            create.executeUpdate();
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) { // another instance made the row first: fine
-                throw e;
-            }
-        }
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(timeoutSeconds);
+        return statement;
     }
 
-    private static Optional<Lease> read(Connection connection, String name, String asker) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(READ + " WHERE name = ?")) {
+    private Optional<Lease> read(Connection connection, String name, String asker) throws SQLException {
+        try (PreparedStatement read = prepare(connection, READ + " WHERE name = ?")) {
             read.setString(1, name);
             try (ResultSet rows = read.executeQuery()) {
                 return rows.next() ? Optional.of(lease(rows, asker)) : Optional.empty();

@@ -35,6 +35,7 @@ final class LeaseView extends AbstractCamelClusterView {
     private volatile long epoch;
     private volatile String problem;
     private long lastTakenNanos;
+    private boolean created;
     private ScheduledFuture<?> renewals;
 
     LeaseView(LeaseClusterService service, String namespace, LeaseTable table, String self, Duration length,
@@ -73,9 +74,17 @@ final class LeaseView extends AbstractCamelClusterView {
         }
     }
 
-    private synchronized void renew() {
+    /** Does nothing once stopping: a renewal that waited for {@link #doStop} would take back the lease it gave up. */
+    synchronized void renew() {
+        if (isStoppingOrStopped()) { // the service stops its views: a view stopping is the service stopping
+            return;
+        }
         long started = System.nanoTime();
         try {
+            if (!created) {
+                table.create(getNamespace());
+                created = true;
+            }
             Lease lease = table.take(getNamespace(), self, length);
             lastTakenNanos = started;
             epoch = lease.epoch();
@@ -98,8 +107,8 @@ final class LeaseView extends AbstractCamelClusterView {
             // the next renewal could still come in time, not after
             long held = System.nanoTime() - lastTakenNanos;
             if (leading && held + length.toNanos() / 3 >= length.toNanos() * 9 / 10) {
-                LOG.warn("stops leading {}: its lease could not be renewed for {} ms", getNamespace(),
-                        Duration.ofNanos(held).toMillis());
+                LOG.warn("stops leading {}: its lease could not be renewed for {} ms: {}", getNamespace(),
+                        Duration.ofNanos(held).toMillis(), problem);
                 change(false, Optional.empty());
             }
         }

@@ -3,6 +3,7 @@ package io.jobdrop.intake;
 import io.jobdrop.ingest.FileVerdict;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.ingest.VerdictReport;
+import io.jobdrop.spec.parse.GoUtf8;
 import io.jobdrop.store.Disposition;
 import io.jobdrop.store.FileOutcome;
 import io.jobdrop.store.IntakeClaim;
@@ -12,8 +13,8 @@ import io.jobdrop.store.KeyedOutcome;
 
 import org.slf4j.MDC;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -123,15 +124,17 @@ public final class JobFileIntake {
 
     /**
      * The text a rejected unit was judged on, kept with the rejection so its report can mark the lines its errors
-     * name; at most jobdrop.limits.file-bytes (a reader rejects more unread). Bytes that are not UTF-8 show as U+FFFD,
-     * as the reader saw them. Null for an accepted unit: its jobs are kept instead.
+     * name; at most jobdrop.limits.file-bytes (a reader rejects more unread). Decoded as the reader decodes it (UTF-16
+     * after a byte order mark, else UTF-8), bytes that are not text show as U+FFFD, and so does NUL: PostgreSQL refuses
+     * it in text, and a rejection that cannot be recorded would block the inbox. Null for an accepted unit: its jobs
+     * are kept instead.
      */
     private String rejectedText(FileVerdict verdict, byte[] content) {
         if (verdict.accepted() || content == null) {
             return null;
         }
         int length = (int) Math.min(content.length, reader.limits().fileBytes());
-        return new String(content, 0, length, StandardCharsets.UTF_8);
+        return GoUtf8.lenient(Arrays.copyOf(content, length)).replace('\u0000', '\uFFFD');
     }
 
     /**

@@ -32,8 +32,8 @@ final class Phases {
         long firstArrival = Collections.min(arrivals.values());
         Results.Burst burst = new Results.Burst(files.size(), (finished.endMicros() - start) / 1e6,
                 after.cpuSecondsSince(before), (firstArrival - start) / 1e3, standIn.stats().duplicates());
-        out.printf("bench:   %s %s: %d files in %.2f s = %.1f jobs/s%n", process.label(), what, files.size(),
-                burst.seconds(), burst.jobsPerSecond());
+        out.printf("bench:   %s %s: %d files in %.2f s = %.1f jobs/s, %d job polls (following)%n", process.label(),
+                what, files.size(), burst.seconds(), burst.jobsPerSecond(), standIn.stats().polled());
         return burst;
     }
 
@@ -46,8 +46,9 @@ final class Phases {
         dropped.forEach((name, droppedAt) -> latencies.add(arrivals.get(name) - droppedAt));
         Results.Steady steady = new Results.Steady(stableMs, rate, Percentiles.ofMicros(latencies),
                 standIn.stats().duplicates());
-        out.printf("bench:   %s steady (stable-ms %d): p50 %.1f ms, p99 %.1f ms%n", process.label(), stableMs,
-                steady.latency().p50Ms(), steady.latency().p99Ms());
+        out.printf("bench:   %s steady (stable-ms %d): p50 %.1f ms, p99 %.1f ms, %d job polls (following)%n",
+                process.label(), stableMs, steady.latency().p50Ms(), steady.latency().p99Ms(),
+                standIn.stats().polled());
         return steady;
     }
 

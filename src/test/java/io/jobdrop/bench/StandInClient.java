@@ -15,7 +15,8 @@ import java.util.Map;
 /** The harness's side of the {@link StandIn}: its counters, the arrival times, and a reset between phases. */
 final class StandInClient {
 
-    record Stats(long received, long distinct, long duplicates, long rejected, long lastArrivalMicros) {
+    /** {@code polled}: job GETs, the cost of following the delivered jobs. */
+    record Stats(long received, long distinct, long duplicates, long rejected, long polled, long lastArrivalMicros) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,7 @@ final class StandInClient {
             JsonNode stats = JSON.readTree(call("GET", "/stats"));
             return new Stats(stats.get("received").asLong(), stats.get("distinct").asLong(),
                     stats.get("duplicates").asLong(), stats.get("rejected").asLong(),
-                    stats.get("lastArrivalMicros").asLong());
+                    stats.get("polled").asLong(), stats.get("lastArrivalMicros").asLong());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.jobdrop.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.testing.LogCapture;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +128,7 @@ abstract class LeaseClusterServiceBehaviour {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> b.isLeader("inbox"));
         assertThat(epoch(b)).isGreaterThan(epochOfA);
-        List<Lease> leases = new LeaseTable(dataSource).all("b");
+        List<Lease> leases = new LeaseTable(dataSource, LEASE).all("b");
         assertThat(leases).singleElement().satisfies(lease -> {
             assertThat(lease.holder()).contains("b");
             assertThat(lease.mine()).isTrue();
@@ -134,7 +137,9 @@ abstract class LeaseClusterServiceBehaviour {
 
     @Test
     void the_same_instance_renewing_keeps_its_term() {
-        LeaseTable table = new LeaseTable(dataSource);
+        LeaseTable table = new LeaseTable(dataSource, LEASE);
+        table.create("inbox");
+        table.create("inbox"); // a second time changes nothing
         Lease first = table.take("inbox", "a", LEASE);
         Lease renewed = table.take("inbox", "a", LEASE);
         Lease other = table.take("inbox", "b", LEASE);
@@ -151,6 +156,44 @@ abstract class LeaseClusterServiceBehaviour {
         assertThat(taken.epoch()).isEqualTo(first.epoch() + 1);
     }
 
+    /**
+     * A ledger that stops answering (here: the lease row locked by a transaction that never ends, as a hung server
+     * holds it) must fail the renewals in time, so the leader stops leading before its lease ends and says why.
+     */
+    @Test
+    void a_leader_whose_ledger_is_gone_stops_leading_and_says_why() throws Exception {
+        LeaseClusterService a = service("a");
+        a.getView("inbox");
+        assertThat(a.isLeader("inbox")).isTrue();
+
+        try (LogCapture log = LogCapture.start(); Connection hung = dataSource.getConnection()) {
+            hung.setAutoCommit(false);
+            try (Statement lock = hung.createStatement()) {
+                lock.executeQuery("SELECT * FROM leases WHERE name = 'inbox' FOR UPDATE").close();
+            }
+
+            await().atMost(LEASE.multipliedBy(5)).until(() -> !a.isLeader("inbox"));
+            String problem = a.standings().get(0).problem().orElseThrow();
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("stops leading inbox")
+                    .contains(problem));
+            hung.rollback();
+        }
+        await().atMost(LEASE.multipliedBy(5)).until(() -> a.isLeader("inbox"));
+    }
+
+    @Test
+    void a_stopped_view_does_not_renew_the_lease_it_gave_up() throws Exception {
+        LeaseClusterService a = service("a");
+        LeaseView view = (LeaseView) a.getView("inbox");
+        assertThat(a.isLeader("inbox")).isTrue();
+
+        view.stop();
+        view.renew(); // a renewal that was waiting for the stop to finish
+
+        assertThat(new LeaseTable(dataSource, LEASE).all("a")).singleElement()
+                .satisfies(lease -> assertThat(lease.holder()).isEmpty());
+    }
+
     private long epoch(LeaseClusterService service) {
         return service.standings().get(0).epoch();
     }
@@ -160,7 +203,7 @@ abstract class LeaseClusterServiceBehaviour {
     }
 
     private LeaseClusterService service(String name, ScheduledExecutorService timer) {
-        LeaseClusterService service = new LeaseClusterService(new LeaseTable(dataSource), name, LEASE, timer);
+        LeaseClusterService service = new LeaseClusterService(new LeaseTable(dataSource, LEASE), name, LEASE, timer);
         service.start();
         services.add(service);
         return service;

@@ -62,6 +62,34 @@ abstract class DashboardApiBehaviour extends PipelineTestSupport {
         }
     }
 
+    /**
+     * PostgreSQL refuses NUL in text (SQLState 22021), and UTF-16 read as UTF-8 is full of NULs: kept verbatim, such a
+     * rejection failed to record, looked like a ledger outage and blocked the inbox behind that one file.
+     */
+    @Test
+    void keeps_the_text_of_rejected_files_with_a_nul_or_in_utf16_and_goes_on_with_the_next() {
+        drop("nul.yaml", ("Name: nul\u0000\n" + BAD.substring(BAD.indexOf('\n') + 1)).getBytes(StandardCharsets.UTF_8));
+        byte[] utf16 = BAD.replace("broken", "wide").getBytes(StandardCharsets.UTF_16); // with its byte order mark
+        drop("wide.yaml", utf16);
+        drop("after.yaml", job("after"));
+
+        awaitDelivery("after", DeliveryState.SUBMITTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> filesIn(".error").size() == 4);
+        assertThat(filesIn(".error")).containsExactlyInAnyOrder("nul.yaml", "nul.yaml.error.json", "wide.yaml",
+                "wide.yaml.error.json");
+        for (JsonNode item : api().get("/api/v1/files").json().get("items")) {
+            String name = item.get("name").asText();
+            JsonNode unit = api().get("/api/v1/files/" + item.get("id").asText()).json();
+            switch (name.substring(name.lastIndexOf('/') + 1)) {
+                case "nul.yaml" -> assertThat(unit.get("text").asText())
+                        .isEqualTo("Name: nul\uFFFD\n" + BAD.substring(BAD.indexOf('\n') + 1));
+                case "wide.yaml" -> assertThat(unit.get("text").asText()).isEqualTo(BAD.replace("broken", "wide"));
+                case "after.yaml" -> assertThat(unit.get("text").isNull()).as(unit.toString()).isTrue();
+                default -> throw new AssertionError("unexpected unit " + item);
+            }
+        }
+    }
+
     @Test
     void answers_404_for_a_file_id_it_never_gave_out() {
         assertThat(api().get("/api/v1/files/bm8tc3VjaA").status()).isEqualTo(404);

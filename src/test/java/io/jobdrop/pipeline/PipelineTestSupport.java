@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -131,9 +132,14 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
 
     /** Drops a file the way careful writers do: written under a hidden name, then renamed in. */
     Path drop(String name, String content) {
+        return drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #drop(String, String)} of bytes that need not be UTF-8. */
+    Path drop(String name, byte[] content) {
         try {
             Path hidden = inbox.resolve("." + name + ".part");
-            Files.writeString(hidden, content);
+            Files.write(hidden, content);
             return Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
