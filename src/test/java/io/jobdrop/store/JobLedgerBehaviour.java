@@ -75,8 +75,8 @@ abstract class JobLedgerBehaviour {
     @BeforeEach
     void emptyLedger() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("job_events", "forward_attempts", "outbox", "job_versions", "jobs",
-                    "intake_claims")) {
+            for (String table : List.of("job_events", "forward_attempts", "outbox", "follows", "executions",
+                    "results_due", "job_versions", "jobs", "intake_claims")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -574,6 +574,51 @@ abstract class JobLedgerBehaviour {
         assertThat(detail.summary().lastError()).isNull();
         Instant now = T0.plus(Duration.ofMinutes(1));
         assertThat(detail.outbox()).contains(new OutboxState(2, 0, now, now, null, null));
+    }
+
+    // ---- following and reruns ------------------------------------------------------------------------------------
+
+    @Test
+    void an_answer_to_a_poll_claimed_before_a_rerun_does_not_end_the_rerun() {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        record("again");
+        submit(claimOne());
+        clock.advance(Duration.ofSeconds(2));
+        FollowItem beforeRerun = ledger.claimFollows(10, LEASE).get(0);
+        clock.advance(Duration.ofSeconds(1));
+        ledger.rerun("again", "test");
+        OutboxItem rerun = claimOne();
+        assertThat(rerun.isRerun()).isTrue();
+        submit(rerun);
+
+        ledger.recordFollow(beforeRerun, new FollowDecision.Seen(new Observation("Completed", "", List.of()), null));
+
+        assertThat(ledger.followedJobs()).as("the rerun is still followed").isEqualTo(1);
+        assertThat(detail("again").summary().state()).isNotEqualTo("Completed");
+        clock.advance(Duration.ofSeconds(1));
+        FollowItem ofRerun = ledger.claimFollows(10, LEASE).get(0);
+        ledger.recordFollow(ofRerun, new FollowDecision.Seen(new Observation("Completed", "", List.of()), null));
+        assertThat(ledger.followedJobs()).isZero();
+        assertThat(detail("again").summary().state()).isEqualTo("Completed");
+    }
+
+    @Test
+    void an_answer_to_a_submission_sent_before_a_rerun_does_not_settle_the_rerun() {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        record("again");
+        OutboxItem first = claimOne();
+        clock.advance(LEASE.plusSeconds(1)); // the first sender is slow: its lease runs out, another sends the job
+        submit(claimOne());
+        clock.advance(Duration.ofSeconds(1));
+        ledger.rerun("again", "test");
+
+        submit(first); // the slow sender's answer comes in at last
+
+        assertThat(ledger.claimDue(10, LEASE)).singleElement().satisfies(item -> {
+            assertThat(item.isRerun()).isTrue();
+            assertThat(item.queuedAt()).isEqualTo(T0.plus(LEASE).plusSeconds(2));
+        });
+        assertThat(detail("again").summary().delivery()).isEqualTo(DeliveryState.QUEUED);
     }
 
     // ---- dead letters ---------------------------------------------------------------------------------------------
