@@ -88,7 +88,7 @@ final class AttemptRecorder {
         } else {
             String reason = failureText(delivery);
             OutboxTable.remove(c, job.id());
-            JobTable.markDead(c, job.id(), reason, now);
+            JobTable.markDead(c, job.id(), reason, item.request(), now);
             events.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
             FollowTable.remove(c, job.id());
             UnitResults.settleUnitsOf(c, job.id(), now);
