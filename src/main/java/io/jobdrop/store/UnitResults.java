@@ -99,18 +99,7 @@ final class UnitResults {
             job.put("message", lastMessage(c, id));
             ArrayNode executions = job.putArray("executions");
             for (ExecutionRecord e : ExecutionTable.listForJob(c, id)) {
-                ObjectNode x = executions.addObject();
-                x.put("id", e.id()).put("jobVersion", e.jobVersion()).put("node", e.nodeId())
-                        .put("state", e.computeState());
-                if (e.exitCode() == null) {
-                    x.putNull("exitCode");
-                } else {
-                    x.put("exitCode", e.exitCode());
-                }
-                x.put("stdout", e.stdout()).put("stdoutTruncated", e.stdoutTruncated())
-                        .put("stderr", e.stderr()).put("stderrTruncated", e.stderrTruncated())
-                        .put("error", e.errorMsg());
-                x.set("result", e.publishedResult() == null ? null : read(e.publishedResult()));
+                executions.add(e.json());
             }
         }
         return result;
