@@ -104,12 +104,7 @@ public final class StatusApi {
         }
         ArrayNode executions = body.putArray("executions");
         for (io.jobdrop.store.ExecutionRecord e : ledger.executions(detail.summary().id())) {
-            executions.addObject().put("id", e.id()).put("jobVersion", e.jobVersion()).put("node", e.nodeId())
-                    .put("state", e.computeState()).put("desiredState", e.desiredState())
-                    .put("exitCode", e.exitCode()).put("stdout", e.stdout())
-                    .put("stdoutTruncated", e.stdoutTruncated()).put("stderr", e.stderr())
-                    .put("stderrTruncated", e.stderrTruncated()).put("error", e.errorMsg())
-                    .set("result", e.publishedResult() == null ? null : json(e.publishedResult()));
+            executions.add(e.json());
         }
         return body.toString();
     }

@@ -1,8 +1,6 @@
 package io.jobdrop.follow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jobdrop.forward.ApiError;
 import io.jobdrop.forward.Backoff;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.forward.ResponseClassifier;
@@ -11,7 +9,6 @@ import io.jobdrop.store.FollowDecision;
 import io.jobdrop.store.FollowItem;
 import io.jobdrop.store.Observation;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -25,8 +22,6 @@ import java.util.Optional;
  */
 final class PollClassifier {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
     private final FollowPolicy policy;
     private final Backoff backoff;
     private final ForwardGate gate;
@@ -39,12 +34,21 @@ final class PollClassifier {
         this.reader = new ObservationReader(policy.outputBytes());
     }
 
+    /** An answer with a final state is taken whatever the job's age: max-age gives up only on jobs not yet ended. */
     FollowDecision classify(FollowItem item, Integer status, String retryAfter, String body, Throwable failure,
                             Instant now) {
-        if (Duration.between(item.startedAt(), now).compareTo(policy.maxAge()) > 0) {
+        FollowDecision decision = answer(item, status, retryAfter, body, failure, now);
+        boolean ended = decision instanceof FollowDecision.Seen seen && seen.nextPollAt() == null;
+        if (!ended && !(decision instanceof FollowDecision.GiveUp)
+                && Duration.between(item.startedAt(), now).compareTo(policy.maxAge()) > 0) {
             return new FollowDecision.GiveUp("followed for longer than jobdrop.follow.max-age ("
                     + policy.maxAge() + ") without a final state; last seen " + item.state());
         }
+        return decision;
+    }
+
+    private FollowDecision answer(FollowItem item, Integer status, String retryAfter, String body, Throwable failure,
+                                  Instant now) {
         if (status == null) {
             return retry(item, now, failure == null ? "no response from the orchestrator"
                     : ResponseClassifier.describe(failure));
@@ -58,9 +62,9 @@ final class PollClassifier {
             return new FollowDecision.Seen(observation, isFinal(observation.state(), item.jobType()) ? null
                     : now.plus(policy.intervalAfter(item.polls() + 1)));
         }
-        Optional<JsonNode> error = error(body);
-        String message = error.map(e -> e.path("Message").asText("")).orElse("");
-        if (status == 404 && error.map(e -> "JobStore".equals(e.path("Component").asText())).orElse(false)) {
+        Optional<ApiError> error = ApiError.parse(body);
+        String message = error.map(ApiError::message).orElse("");
+        if (status == 404 && error.map(e -> "JobStore".equals(e.component())).orElse(false)) {
             return new FollowDecision.GiveUp("the orchestrator does not know the job any more: " + message);
         }
         if (status == 429) {
@@ -90,14 +94,5 @@ final class PollClassifier {
 
     private FollowDecision retry(FollowItem item, Instant now, String reason) {
         return new FollowDecision.Retry(now.plus(backoff.delayAfter(item.failures() + 1)), reason);
-    }
-
-    private static Optional<JsonNode> error(String body) {
-        try {
-            JsonNode tree = body == null || body.isBlank() ? null : JSON.readTree(body);
-            return tree != null && tree.isObject() ? Optional.of(tree) : Optional.empty();
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
     }
 }

@@ -10,13 +10,14 @@ import java.util.Optional;
 /**
  * An orchestrator error body: {@code {"Status","Message","RequestID","Code","Component","Hint","Details"}}
  * (Bacalhau spec §17). Fields that are missing read as empty strings; {@code reason} is {@code Details.reason}, which
- * the authorizer fills with the cause of a 401 (missing header, invalid key).
+ * the authorizer fills with the cause of a 401 (missing header, invalid key). Read for submissions and polls alike.
  */
-record ApiError(int status, String message, String code, String component, String hint, String reason) {
+public record ApiError(int status, String message, String code, String component, String hint, String reason) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    static Optional<ApiError> parse(String body) {
+    /** Empty when the body is not such an error (not JSON, not an object, or without a Message). */
+    public static Optional<ApiError> parse(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }

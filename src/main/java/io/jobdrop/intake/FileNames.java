@@ -3,9 +3,10 @@ package io.jobdrop.intake;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Names jobdrop makes from a dropped file's name: the collision suffix in .done/ and .error/, and the report beside a
- * rejected file. Every name fits the 255 bytes that Linux file systems allow, however long the original was (a name of
- * 245 bytes or more has no room for {@code .error.json}), and names are escaped before they reach a log line.
+ * Names jobdrop makes from a dropped file's name: the collision suffix in .done/ and .error/, the report beside a
+ * rejected file and the result beside a filed one. Every name fits the 255 bytes that Linux file systems allow, however
+ * long the original was (a name of 245 bytes or more has no room for {@code .error.json}), and names are escaped before
+ * they reach a log line.
  */
 public final class FileNames {
 
@@ -32,11 +33,19 @@ public final class FileNames {
      * name, so two long names that share their first 230 bytes still get reports of their own.
      */
     static String report(String placed) {
-        if (bytes(placed) + bytes(REPORT_SUFFIX) <= MAX_BYTES) {
-            return placed + REPORT_SUFFIX;
+        return withSuffix(placed, REPORT_SUFFIX);
+    }
+
+    /**
+     * {@code <placed><suffix>} (a report, a result beside a filed file), fitted to 255 bytes as {@link #report} is:
+     * when too long, the placed name cut short and marked with a hash of the whole name.
+     */
+    public static String withSuffix(String placed, String suffix) {
+        if (bytes(placed) + bytes(suffix) <= MAX_BYTES) {
+            return placed + suffix;
         }
         String hash = ContentKey.sha256(placed.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
-        return fit(placed, "~" + hash + REPORT_SUFFIX);
+        return fit(placed, "~" + hash + suffix);
     }
 
     /** {@code head + tail}, with {@code head} cut at a character boundary until the whole fits. */

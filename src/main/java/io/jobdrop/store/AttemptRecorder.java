@@ -55,8 +55,9 @@ final class AttemptRecorder {
                 error != null ? error : failureText(delivery));
         Optional<Long> queued = OutboxTable.lockQueuedVersion(c, item.jobId());
         JobRef sent = new JobRef(job.id(), job.namespace(), job.name(), item.version());
-        // Only the version the outbox still holds is settled by this answer; a newer queued version waits its turn.
-        if (queued.isEmpty() || queued.get() != item.version()) {
+        // Only the row this attempt was claimed from is settled by its answer; a newer queued version, or a rerun queued
+        // since (same version, queued later), waits its turn.
+        if (queued.isEmpty() || !OutboxTable.holds(c, item)) {
             recordSuperseded(c, sent, queued, delivery, now);
         } else if (delivery instanceof Delivery.Submitted submitted) {
             OutboxTable.remove(c, job.id());
@@ -87,7 +88,7 @@ final class AttemptRecorder {
         } else {
             String reason = failureText(delivery);
             OutboxTable.remove(c, job.id());
-            JobTable.markDead(c, job.id(), reason, now);
+            JobTable.markDead(c, job.id(), reason, item.request(), now);
             events.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
             FollowTable.remove(c, job.id());
             UnitResults.settleUnitsOf(c, job.id(), now);

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -106,6 +107,17 @@ final class ClaimTable {
             s.setString(2, claim.source());
             s.setString(3, claim.key());
             s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO unit_jobs (source, claim_key, job_id) VALUES (?, ?, ?)")) {
+            // a file may name one job twice (the second document an update or unchanged)
+            for (String jobId : new LinkedHashSet<>(changes.stream().map(JobChange::jobId).toList())) {
+                s.setString(1, claim.source());
+                s.setString(2, claim.key());
+                s.setString(3, jobId);
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Puts dead letters back into the outbox. */
@@ -51,9 +52,14 @@ final class DeadLetters {
         }
         Instant now = clock.get();
         OutboxTable.enqueue(c, id, job.version(), now);
+        // a dead rerun is replayed as a rerun: a plain submission of a version the orchestrator has would not run it
+        Optional<String> request = JobTable.takeDeadRequest(c, id);
+        if (request.isPresent()) {
+            OutboxTable.setRequest(c, id, request.get());
+        }
         JobTable.setDelivery(c, id, DeliveryState.QUEUED, now);
-        events.appendForJob(c, job.ref(), EventType.REPLAYED, instanceId,
-                "version " + job.version() + " queued again", now);
+        events.appendForJob(c, job.ref(), EventType.REPLAYED, instanceId, "version " + job.version() + " queued again"
+                + request.map(r -> " (" + r + ")").orElse(""), now);
         return 1;
     }
 

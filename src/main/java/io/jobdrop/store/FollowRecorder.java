@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Claims followed jobs that are due and records what each poll decided, one transaction per poll. Locks are taken job
  * row first, follow row second, as forwarding does, so a delivery of a newer version and a poll of the older one
- * queue instead of deadlocking. Only the version the follows table still holds is settled by a poll.
+ * queue instead of deadlocking. Only the follow the follows table still holds (its version, and its start: a rerun
+ * follows the same version anew) is settled by a poll.
  */
 final class FollowRecorder {
 
@@ -60,9 +61,8 @@ final class FollowRecorder {
     private void recordIn(Connection c, FollowItem item, FollowDecision decision) throws SQLException {
         Instant now = clock.get();
         Optional<StoredJob> job = JobTable.lockById(c, item.jobId());
-        Optional<Long> followed = FollowTable.lockFollowedVersion(c, item.jobId());
-        if (job.isEmpty() || followed.isEmpty() || followed.get() != item.version()) {
-            return; // a newer version is followed now (or none): this answer is about what no longer matters
+        if (job.isEmpty() || !FollowTable.lockSame(c, item)) {
+            return; // a newer version or a rerun is followed now (or none): this answer is about what no longer matters
         }
         JobRef ref = new JobRef(item.jobId(), item.namespace(), item.name(), item.version());
         if (decision instanceof FollowDecision.Retry retry) {
@@ -111,11 +111,6 @@ final class FollowRecorder {
             s.setString(3, jobId);
             s.executeUpdate();
         }
-    }
-
-    /** Polls a followed job at once (a user asks about a daemon, or a rerun began). */
-    int pollNow(String jobId) {
-        return transactions.inTransaction("poll job " + jobId + " now", c -> FollowTable.dueAt(c, jobId, clock.get()));
     }
 
     long followed() {

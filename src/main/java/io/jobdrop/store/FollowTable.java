@@ -113,12 +113,18 @@ final class FollowTable {
         }
     }
 
-    /** The version followed for the job now, locked; empty when it is not followed. */
-    static Optional<Long> lockFollowedVersion(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM follows WHERE job_id = ? FOR UPDATE")) {
-            s.setString(1, jobId);
+    /**
+     * Locks the job's follow row and tells whether it is still the one {@code item} was claimed from: same version and
+     * same start. A rerun keeps the version but starts following anew, so a poll claimed before it is told apart by
+     * its start.
+     */
+    static boolean lockSame(Connection c, FollowItem item) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, started_at FROM follows WHERE job_id = ?"
+                + " FOR UPDATE")) {
+            s.setString(1, item.jobId());
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+                return r.next() && r.getLong(1) == item.version()
+                        && item.startedAt().equals(DbTime.get(r, "started_at"));
             }
         }
     }
@@ -141,15 +147,6 @@ final class FollowTable {
             DbTime.set(s, 1, notBefore);
             s.setString(2, jobId);
             s.executeUpdate();
-        }
-    }
-
-    /** Polls the job at {@code at} (a user asked for a daemon's state, or a rerun began), lease or not. */
-    static int dueAt(Connection c, String jobId, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE follows SET next_poll_at = ? WHERE job_id = ?")) {
-            DbTime.set(s, 1, at);
-            s.setString(2, jobId);
-            return s.executeUpdate();
         }
     }
 

@@ -143,6 +143,12 @@ final class IntakeRecorder {
             changes.add(recordJob(c, claim, job, now));
         }
         ClaimTable.recordJobs(c, claim, changes);
+        // a unit of unchanged jobs that have ended gets its result now, from their current state: no end is coming
+        for (JobChange change : changes) {
+            if (change.change() == Change.UNCHANGED) {
+                UnitResults.settleUnitsOf(c, change.jobId(), now);
+            }
+        }
         return new FileOutcome(Disposition.DONE, false, List.copyOf(changes));
     }
 

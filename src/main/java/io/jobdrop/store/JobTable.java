@@ -126,15 +126,38 @@ final class JobTable {
         }
     }
 
-    static void markDead(Connection c, String id, String lastError, Instant now) throws SQLException {
+    /**
+     * A dead letter, keeping what its outbox row asked ({@code request}: a rerun or its forced fallback; null for a
+     * submission) so that a replay asks the same.
+     */
+    static void markDead(Connection c, String id, String lastError, String request, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE jobs SET delivery = ?, last_error = ?, updated_at = ? WHERE id = ?")) {
+                "UPDATE jobs SET delivery = ?, last_error = ?, dead_request = ?, updated_at = ? WHERE id = ?")) {
             s.setString(1, DeliveryState.DEAD.wireName());
             s.setString(2, lastError);
-            DbTime.set(s, 3, now);
-            s.setString(4, id);
+            s.setString(3, request);
+            DbTime.set(s, 4, now);
+            s.setString(5, id);
             s.executeUpdate();
         }
+    }
+
+    /** What a dead letter's outbox row asked (see {@link #markDead}), cleared: the replay asks it again. */
+    static Optional<String> takeDeadRequest(Connection c, String id) throws SQLException {
+        String request;
+        try (PreparedStatement s = c.prepareStatement("SELECT dead_request FROM jobs WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                request = r.next() ? r.getString(1) : null;
+            }
+        }
+        if (request != null) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET dead_request = NULL WHERE id = ?")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+        }
+        return Optional.ofNullable(request);
     }
 
     static void setLastError(Connection c, String id, String lastError, Instant now) throws SQLException {

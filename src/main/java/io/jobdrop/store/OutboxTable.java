@@ -156,6 +156,20 @@ final class OutboxTable {
         }
     }
 
+    /**
+     * Whether the job's outbox row is still the one {@code item} was claimed from: same version, queued at the same
+     * time (a rerun queues the delivered version again, so an answer to the earlier request is told apart by time).
+     * The caller has locked the row.
+     */
+    static boolean holds(Connection c, OutboxItem item) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_id = ?")) {
+            s.setString(1, item.jobId());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getLong(1) == item.version() && item.queuedAt().equals(DbTime.get(r, "queued_at"));
+            }
+        }
+    }
+
     /** The version queued for the job, locked; empty when nothing is queued. */
     static Optional<Long> lockQueuedVersion(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT version FROM outbox WHERE job_id = ? FOR UPDATE")) {

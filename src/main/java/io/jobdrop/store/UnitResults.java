@@ -50,10 +50,10 @@ final class UnitResults {
     }
 
     private static List<Unit> unitsWith(Connection c, String jobId) throws SQLException {
-        // the jobs column is JSON text; the quotes make the ID match whole
-        try (PreparedStatement s = c.prepareStatement("SELECT source, claim_key, source_name, jobs FROM intake_claims"
-                + " WHERE disposition = 'done' AND result_json IS NULL AND jobs LIKE ?")) {
-            s.setString(1, "%\"" + jobId + "\"%");
+        try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.jobs"
+                + " FROM unit_jobs u JOIN intake_claims i ON i.source = u.source AND i.claim_key = u.claim_key"
+                + " WHERE u.job_id = ? AND i.disposition = 'done' AND i.result_json IS NULL")) {
+            s.setString(1, jobId);
             List<Unit> units = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -99,18 +99,7 @@ final class UnitResults {
             job.put("message", lastMessage(c, id));
             ArrayNode executions = job.putArray("executions");
             for (ExecutionRecord e : ExecutionTable.listForJob(c, id)) {
-                ObjectNode x = executions.addObject();
-                x.put("id", e.id()).put("jobVersion", e.jobVersion()).put("node", e.nodeId())
-                        .put("state", e.computeState());
-                if (e.exitCode() == null) {
-                    x.putNull("exitCode");
-                } else {
-                    x.put("exitCode", e.exitCode());
-                }
-                x.put("stdout", e.stdout()).put("stdoutTruncated", e.stdoutTruncated())
-                        .put("stderr", e.stderr()).put("stderrTruncated", e.stderrTruncated())
-                        .put("error", e.errorMsg());
-                x.set("result", e.publishedResult() == null ? null : read(e.publishedResult()));
+                executions.add(e.json());
             }
         }
         return result;

@@ -127,11 +127,23 @@ class PollClassifierTest {
     }
 
     @Test
-    void past_max_age_the_job_is_unknown_whatever_the_answer() throws IOException {
+    void past_max_age_a_job_not_ended_is_unknown_whatever_the_answer() throws IOException {
         FollowItem old = item("batch", 30, NOW.minus(Duration.ofDays(8)));
 
         assertThat(classifier.classify(old, 200, null, answer("Running", ""), null, NOW))
                 .isInstanceOfSatisfying(FollowDecision.GiveUp.class,
                         g -> assertThat(g.reason()).contains("jobdrop.follow.max-age"));
+        assertThat(classifier.classify(old, 503, null, "{}", null, NOW)).isInstanceOf(FollowDecision.GiveUp.class);
+    }
+
+    @Test
+    void past_max_age_a_final_answer_is_still_taken() {
+        FollowItem old = item("batch", 30, NOW.minus(Duration.ofDays(8)));
+
+        assertThat(classifier.classify(old, 200, null, answer("Completed", ""), null, NOW))
+                .isInstanceOfSatisfying(FollowDecision.Seen.class, seen -> {
+                    assertThat(seen.observation().state()).isEqualTo("Completed");
+                    assertThat(seen.nextPollAt()).isNull();
+                });
     }
 }

@@ -220,6 +220,23 @@ abstract class ApiBehaviour extends PipelineTestSupport {
     }
 
     @Test
+    void answers_a_rerun_of_an_unknown_job_with_404_and_of_a_dead_letter_with_409() {
+        ApiClient.Answer unknown = api().post("/api/v1/jobs/nope/rerun");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.json().get("message").asText()).contains("nope");
+
+        orchestrator.rejectNames("refused-rerun");
+        api().postYaml("/api/v1/jobs", job("refused-rerun"));
+        awaitDelivery("refused-rerun", DeliveryState.DEAD);
+        ApiClient.Answer dead = api().post("/api/v1/jobs/refused-rerun/rerun");
+
+        assertThat(dead.status()).as(dead.body()).isEqualTo(409);
+        assertThat(dead.json().get("status").asInt()).isEqualTo(409);
+        assertThat(dead.json().get("message").asText()).contains("a dead letter: replay it instead");
+        assertThat(orchestrator.reruns()).isEmpty();
+    }
+
+    @Test
     void replays_a_dead_letter_and_all_dead_letters_through_the_api() {
         orchestrator.rejectNames("refused-1", "refused-2", "refused-3");
         for (String name : List.of("refused-1", "refused-2", "refused-3")) {

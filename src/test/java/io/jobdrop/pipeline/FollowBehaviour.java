@@ -123,6 +123,24 @@ abstract class FollowBehaviour extends PipelineTestSupport {
     }
 
     @Test
+    void a_file_whose_name_leaves_no_room_for_the_suffix_gets_a_fitted_result_and_holds_up_no_other() throws IOException {
+        String longName = "l".repeat(240) + ".yaml"; // 245 bytes: <name>.result.json would be 257
+        drop(longName, job("long-named"));
+        drop("short.yaml", job("short-named"));
+
+        await().atMost(PATIENCE).until(() -> filesIn(".done").contains("short.yaml.result.json")
+                && filesIn(".done").stream().anyMatch(f -> f.startsWith("lll") && f.endsWith(".result.json")));
+        String fitted = filesIn(".done").stream().filter(f -> f.startsWith("lll") && f.endsWith(".result.json"))
+                .findFirst().orElseThrow();
+        assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        assertThat(fitted).matches("l+~[0-9a-f]{8}\\.result\\.json");
+        assertThat(JobJson.mapper().readTree(inbox.resolve(".done").resolve(fitted).toFile()).at("/jobs/0/name")
+                .asText()).isEqualTo("long-named");
+        assertThat(filesIn(".done")).noneMatch(f -> f.endsWith(".part"));
+        assertThat(ledger().dueResults(10)).isEmpty();
+    }
+
+    @Test
     void a_daemon_job_is_followed_until_running_and_then_left_alone() {
         drop("watcher.yaml", job("watcher").replace("Type: batch", "Type: daemon"));
 

@@ -75,8 +75,8 @@ abstract class JobLedgerBehaviour {
     @BeforeEach
     void emptyLedger() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("job_events", "forward_attempts", "outbox", "job_versions", "jobs",
-                    "intake_claims")) {
+            for (String table : List.of("job_events", "forward_attempts", "outbox", "follows", "executions",
+                    "results_due", "unit_jobs", "job_versions", "jobs", "intake_claims")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -574,6 +574,108 @@ abstract class JobLedgerBehaviour {
         assertThat(detail.summary().lastError()).isNull();
         Instant now = T0.plus(Duration.ofMinutes(1));
         assertThat(detail.outbox()).contains(new OutboxState(2, 0, now, now, null, null));
+    }
+
+    // ---- following and reruns ------------------------------------------------------------------------------------
+
+    @Test
+    void an_answer_to_a_poll_claimed_before_a_rerun_does_not_end_the_rerun() {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        record("again");
+        submit(claimOne());
+        clock.advance(Duration.ofSeconds(2));
+        FollowItem beforeRerun = ledger.claimFollows(10, LEASE).get(0);
+        clock.advance(Duration.ofSeconds(1));
+        ledger.rerun("again", "test");
+        OutboxItem rerun = claimOne();
+        assertThat(rerun.isRerun()).isTrue();
+        submit(rerun);
+
+        ledger.recordFollow(beforeRerun, new FollowDecision.Seen(new Observation("Completed", "", List.of()), null));
+
+        assertThat(ledger.followedJobs()).as("the rerun is still followed").isEqualTo(1);
+        assertThat(detail("again").summary().state()).isNotEqualTo("Completed");
+        clock.advance(Duration.ofSeconds(1));
+        FollowItem ofRerun = ledger.claimFollows(10, LEASE).get(0);
+        ledger.recordFollow(ofRerun, new FollowDecision.Seen(new Observation("Completed", "", List.of()), null));
+        assertThat(ledger.followedJobs()).isZero();
+        assertThat(detail("again").summary().state()).isEqualTo("Completed");
+    }
+
+    @Test
+    void an_answer_to_a_submission_sent_before_a_rerun_does_not_settle_the_rerun() {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        record("again");
+        OutboxItem first = claimOne();
+        clock.advance(LEASE.plusSeconds(1)); // the first sender is slow: its lease runs out, another sends the job
+        submit(claimOne());
+        clock.advance(Duration.ofSeconds(1));
+        ledger.rerun("again", "test");
+
+        submit(first); // the slow sender's answer comes in at last
+
+        assertThat(ledger.claimDue(10, LEASE)).singleElement().satisfies(item -> {
+            assertThat(item.isRerun()).isTrue();
+            assertThat(item.queuedAt()).isEqualTo(T0.plus(LEASE).plusSeconds(2));
+        });
+        assertThat(detail("again").summary().delivery()).isEqualTo(DeliveryState.QUEUED);
+    }
+
+    @Test
+    void a_file_dropped_again_unchanged_gets_its_result_from_the_jobs_current_state() throws SQLException {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        AcceptedJob same = job("same", "ubuntu");
+        ledger.recordFile(claim("same.yaml"), TestJobs.accepted(same));
+        submit(claimOne());
+        clock.advance(Duration.ofSeconds(1));
+        ledger.recordFollow(ledger.claimFollows(10, LEASE).get(0),
+                new FollowDecision.Seen(new Observation("Completed", "", List.of()), null));
+
+        IntakeClaim again = claim("same-again.yaml");
+        ledger.recordFile(again, TestJobs.accepted(same));
+
+        List<List<String>> result = rows("SELECT result_json FROM intake_claims WHERE claim_key = '" + again.key()
+                + "'");
+        assertThat(result).singleElement().satisfies(row -> {
+            JsonNode json = tree(row.get(0));
+            assertThat(json.get("file").asText()).isEqualTo("same-again.yaml");
+            assertThat(json.at("/jobs/0/state").asText()).isEqualTo("Completed");
+        });
+        assertThat(rows("SELECT COUNT(*) FROM results_due WHERE claim_key = '" + again.key() + "'"))
+                .containsExactly(List.of("1"));
+    }
+
+    @Test
+    void links_each_unit_to_its_jobs_once() throws SQLException {
+        AcceptedJob first = job("first", "ubuntu");
+        AcceptedJob second = job("second", "ubuntu");
+        IntakeClaim pair = claim("pair.yaml");
+
+        ledger.recordFile(pair, TestJobs.accepted(first, second, first));
+
+        assertThat(rows("SELECT job_id FROM unit_jobs WHERE source = 'inbox' AND claim_key = '" + pair.key()
+                + "' ORDER BY job_id")).extracting(row -> row.get(0))
+                .containsExactlyInAnyOrder(first.job().id, second.job().id);
+    }
+
+    @Test
+    void a_dead_rerun_is_replayed_as_a_rerun() {
+        record("again");
+        submit(claimOne());
+        ledger.rerun("again", "test");
+        ledger.recordAttempt(claimOne(), null, 1, null, new Delivery.Dead("gave up"));
+        assertThat(detail("again").summary().delivery()).isEqualTo(DeliveryState.DEAD);
+
+        assertThat(ledger.replay("again")).isEqualTo(1);
+
+        OutboxItem replayed = claimOne();
+        assertThat(replayed.isRerun()).isTrue();
+        assertThat(replayed.orchestratorRef()).isEqualTo("j-orch");
+        submit(replayed);
+        record("plain");
+        ledger.recordAttempt(claimOne(), null, 1, null, new Delivery.Dead("gave up"));
+        ledger.replay("plain");
+        assertThat(claimOne().request()).as("a dead submission stays a submission").isNull();
     }
 
     // ---- dead letters ---------------------------------------------------------------------------------------------

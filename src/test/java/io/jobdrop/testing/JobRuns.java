@@ -98,11 +98,6 @@ final class JobRuns {
         return new Now(latest.state(), latest.message(), executions);
     }
 
-    /** Whether the job has a run at all (a rerun needs one to repeat). */
-    synchronized boolean started(String jobId) {
-        return runs.containsKey(jobId);
-    }
-
     private ObjectNode execution(ObjectNode job, Run run, Lifecycle lifecycle, boolean ended, boolean fails,
                                  boolean cancelled) {
         long created = run.startedWallNanos() + lifecycle.runningAfter().toNanos();
