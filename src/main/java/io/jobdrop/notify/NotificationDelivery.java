@@ -7,7 +7,6 @@ import io.jobdrop.store.NotifyTargets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +77,7 @@ public final class NotificationDelivery {
     }
 
     private static void log(Notification n, NotificationOutcome outcome) {
-        String what = n.type() + " " + n.subject() + " (event " + n.eventId() + ") to " + redacted(n.url());
+        String what = n.type() + " " + n.subject() + " (event " + n.eventId() + ") to " + WebhookUrl.redacted(n.url());
         if (outcome instanceof NotificationOutcome.GivenUp givenUp) {
             LOG.atWarn().addKeyValue("eventId", n.eventId()).addKeyValue("subject", n.subject())
                     .log("notification {} given up after {} attempts: {}", what, n.attempts() + 1, givenUp.error());
@@ -87,17 +86,6 @@ public final class NotificationDelivery {
                     retry.notBefore());
         } else {
             LOG.atDebug().log("notification {} delivered", what);
-        }
-    }
-
-    /** The URL without user info and query: either may hold a secret. */
-    static String redacted(String url) {
-        try {
-            URI u = URI.create(url);
-            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
-                    + (u.getRawPath() == null ? "" : u.getRawPath());
-        } catch (IllegalArgumentException e) {
-            return "(unreadable URL)";
         }
     }
 }

@@ -29,6 +29,8 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(90);
     static final String TOKEN = "hook-secret-token";
+    /** A secret some receivers take in the URL's query instead of a header. */
+    static final String QUERY_SECRET = "sig=hook-query-secret";
 
     // created on first use, like the base class's fixtures: the properties are read before field initializers run
     WebhookReceiver receiver;
@@ -38,7 +40,7 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
         if (receiver == null) {
             receiver = WebhookReceiver.started();
         }
-        p.put("jobdrop.notify.url", receiver.url());
+        p.put("jobdrop.notify.url", receiver.url() + "?" + QUERY_SECRET);
         p.put("jobdrop.notify.token", TOKEN);
         p.put("jobdrop.notify.timeout", "1s");
         p.put("jobdrop.notify.lease", "3s");
@@ -156,6 +158,8 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
         assertThat(failed.get(0).get("type").asText()).isEqualTo("io.jobdrop.file.rejected");
         assertThat(failed.get(0).get("state").asText()).isEqualTo("failed");
         assertThat(failed.get(0).get("lastStatus").asInt()).isEqualTo(404);
+        assertThat(failed.get(0).get("url").asText()).as("the query's secret is not shown")
+                .isEqualTo(receiver.url());
         assertThat(api.get("/api/v1/notifications?state=pending").json().get("items")).isEmpty();
         assertThat(api.get("/api/v1/notifications?state=sent").status()).isEqualTo(400);
         JsonNode stats = api.get("/api/v1/stats").json().get("notifications");
