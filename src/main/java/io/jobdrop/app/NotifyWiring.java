@@ -48,7 +48,7 @@ final class NotifyWiring {
         NotifyObserver observer = NotifyObserver.NONE;
         MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (!targets.off() && registry != null) {
-            observer = new NotificationMetrics(registry, ledger, clock, Duration.ofSeconds(1));
+            observer = new NotificationMetrics(registry, ledger::notificationCounts, clock, Duration.ofSeconds(1));
         }
         context.getRegistry().bind("notificationDelivery", new NotificationDelivery(ledger, targets,
                 new WebhookSender(props.secret("jobdrop.notify.token"), timeout), policy,
