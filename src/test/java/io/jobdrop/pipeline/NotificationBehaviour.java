@@ -49,6 +49,7 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
         p.put("jobdrop.notify.poll-ms", "50");
         p.put("jobdrop.notify.max-attempts", "1000");
         p.put("jobdrop.notify.concurrency", "4");
+        p.put("jobdrop.notify.batch", "8"); // 1s × ceil(8 / 4) + 1s: fits the 3s lease
         p.put("jobdrop.api.port", Integer.toString(AvailablePortFinder.getNextAvailable(18300, 18399)));
     }
 
