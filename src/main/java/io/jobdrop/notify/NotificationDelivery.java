@@ -30,6 +30,7 @@ public final class NotificationDelivery {
     private final Duration lease;
     private final Clock clock;
     private final NotifyObserver observer;
+    private final UrlPauses pauses;
 
     public NotificationDelivery(JobLedger ledger, NotifyTargets targets, WebhookSender sender, WebhookPolicy policy,
                                 int batch, Duration lease, Clock clock, NotifyObserver observer) {
@@ -41,14 +42,18 @@ public final class NotificationDelivery {
         this.lease = lease;
         this.clock = clock;
         this.observer = observer;
+        this.pauses = new UrlPauses(policy.backoff());
     }
 
-    /** Due notifications, at most one batch; none, without asking the ledger, while notifications are off. */
+    /**
+     * Due notifications, at most one batch, none to a URL paused after failing; none, without asking the ledger,
+     * while notifications are off.
+     */
     public List<Notification> claim() {
         if (targets.off()) {
             return List.of();
         }
-        return ledger.claimNotifications(batch, lease);
+        return ledger.claimNotifications(batch, lease, pauses.paused(clock.instant()));
     }
 
     /** POSTs one notification; a notification past jobdrop.notify.max-age is not sent. */
@@ -68,6 +73,11 @@ public final class NotificationDelivery {
                 ? new NotificationOutcome.GivenUp(null, answer.error())
                 : policy.classify(answer.status(), answer.retryAfter(), answer.error(), n.attempts(), n.createdAt(),
                 now);
+        if (outcome instanceof NotificationOutcome.Retry retry) {
+            pauses.failed(n.url(), now, retry.notBefore());
+        } else if (answer.status() != null) {
+            pauses.answered(n.url());
+        }
         boolean changed = ledger.recordNotification(n, outcome);
         if (changed) {
             log(n, outcome);

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -329,9 +330,12 @@ public final class JobLedger implements AutoCloseable {
         });
     }
 
-    /** Up to {@code max} due webhook notifications, oldest due first, leased to this instance for {@code lease}. */
-    public List<Notification> claimNotifications(int max, Duration lease) {
-        return notifications.claimDue(max, lease);
+    /**
+     * Up to {@code max} due webhook notifications, oldest due first, leased to this instance for {@code lease}; none
+     * to the {@code pausedUrls}.
+     */
+    public List<Notification> claimNotifications(int max, Duration lease, Set<String> pausedUrls) {
+        return notifications.claimDue(max, lease, pausedUrls);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The {@code notifications} table (V11): the webhook outbox. */
 final class NotificationTable {
@@ -38,17 +39,24 @@ final class NotificationTable {
     /**
      * Due rows nobody holds a lease on, oldest due first. PostgreSQL skips rows another claimer has locked; on H2 the
      * read is unlocked. Either way {@link #lease} re-checks the condition in its update, so no row is taken twice.
+     * Rows to the {@code pausedUrls} are left for later.
      */
-    static List<String> due(Connection c, Instant now, int max) throws SQLException {
+    static List<String> due(Connection c, Instant now, int max, Set<String> pausedUrls) throws SQLException {
         String sql = "SELECT id FROM notifications WHERE next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
+                + " AND (lease_until IS NULL OR lease_until < ?)"
+                + (pausedUrls.isEmpty() ? "" : " AND url NOT IN (" + "?, ".repeat(pausedUrls.size() - 1) + "?)")
+                + " ORDER BY next_attempt_at, id LIMIT ?";
         if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
             sql += " FOR UPDATE SKIP LOCKED";
         }
         try (PreparedStatement s = c.prepareStatement(sql)) {
             DbTime.set(s, 1, now);
             DbTime.set(s, 2, now);
-            s.setInt(3, max);
+            int i = 3;
+            for (String url : pausedUrls) {
+                s.setString(i++, url);
+            }
+            s.setInt(i, max);
             List<String> ids = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

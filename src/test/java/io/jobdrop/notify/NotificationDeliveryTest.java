@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The notify route's steps against a real ledger (H2) and a real receiver; the clock moves by hand. */
 class NotificationDeliveryTest {
@@ -77,6 +80,10 @@ class NotificationDeliveryTest {
     }
 
     NotificationDelivery delivery(String token) {
+        return delivery(token, ledger, targets);
+    }
+
+    NotificationDelivery delivery(String token, JobLedger ledger, NotifyTargets targets) {
         WebhookPolicy policy = new WebhookPolicy(5, MAX_AGE, new Backoff(Duration.ofSeconds(1),
                 Duration.ofSeconds(10)), Duration.ofMinutes(5));
         return new NotificationDelivery(ledger, targets, new WebhookSender(token, Duration.ofSeconds(5)), policy, 10,
@@ -143,6 +150,43 @@ class NotificationDeliveryTest {
         });
         assertThat(delivery.claim()).isEmpty();
         assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(1, 0, 0));
+    }
+
+    @Test
+    void a_url_that_fails_is_paused_on_its_own_while_the_others_are_still_claimed() throws Exception {
+        String dead = "http://127.0.0.1:" + closedPort() + "/hook";
+        NotifyTargets both = new NotifyTargets(List.of(URI.create(dead), URI.create(receiver.url())));
+        JobLedger ledger = new JobLedger(dataSource, clock, "test", 16, both);
+        try {
+            NotificationDelivery delivery = delivery("", ledger, both);
+            reject(ledger, "first.yaml");
+            for (Notification n : delivery.claim()) {
+                delivery.record(delivery.send(n));
+            }
+            assertThat(ledger.notificationCounts()).as("the dead URL's is pending").isEqualTo(
+                    new NotificationCounts(1, 0, 2));
+
+            reject(ledger, "second.yaml");
+
+            assertThat(delivery.claim()).extracting(Notification::url, Notification::subject)
+                    .containsExactly(tuple(receiver.url(), "second.yaml"));
+            now.set(T0.plusSeconds(20)); // past the pause: the first failure's backoff is at most 1s
+            assertThat(delivery.claim()).extracting(Notification::url, Notification::subject)
+                    .containsExactlyInAnyOrder(tuple(dead, "first.yaml"), tuple(dead, "second.yaml"));
+        } finally {
+            ledger.close();
+        }
+    }
+
+    static void reject(JobLedger ledger, String file) {
+        ledger.recordFile(new IntakeClaim("inbox", file + ":1", file),
+                FileVerdict.rejected(file, List.of(Problem.unplaced("missing job name")), List.of()));
+    }
+
+    static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

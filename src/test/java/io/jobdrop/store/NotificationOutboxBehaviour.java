@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +75,7 @@ abstract class NotificationOutboxBehaviour {
         ledger.recordFile(claim("bad.yaml"), FileVerdict.rejected("bad.yaml",
                 List.of(new Problem("missing job name", "Name", 3, 7)), List.of()));
 
-        List<Notification> claimed = ledger.claimNotifications(10, LEASE);
+        List<Notification> claimed = ledger.claimNotifications(10, LEASE, Set.of());
 
         assertThat(claimed).extracting(Notification::url)
                 .containsExactlyInAnyOrder("http://127.0.0.1:18301/a", "http://127.0.0.1:18302/b");
@@ -105,7 +106,7 @@ abstract class NotificationOutboxBehaviour {
         ledger.recordJobState(hello.job().id, EventType.RUNNING, "running on node-1");
         ledger.recordJobState(hello.job().id, EventType.UNKNOWN, "followed for 7 days");
 
-        assertThat(ledger.claimNotifications(10, LEASE)).isEmpty();
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).isEmpty();
         assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(0, 0, 0));
     }
 
@@ -119,7 +120,7 @@ abstract class NotificationOutboxBehaviour {
         ledger.recordJobState(id, EventType.FAILED, "exit code 3");
         ledger.recordJobState(id, EventType.STOPPED, "stopped by user");
 
-        List<JsonNode> events = ledger.claimNotifications(10, LEASE).stream()
+        List<JsonNode> events = ledger.claimNotifications(10, LEASE, Set.of()).stream()
                 .filter(n -> n.url().endsWith("/a")).map(n -> tree(n.payload())).toList();
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactlyInAnyOrder(
                 "io.jobdrop.job.completed", "io.jobdrop.job.failed", "io.jobdrop.job.stopped");
@@ -146,7 +147,7 @@ abstract class NotificationOutboxBehaviour {
         ledger.recordAttempt(ledger.claimDue(1, LEASE).get(0), 400, 3, "{\"error\":\"bad\"}",
                 new Delivery.Rejected("invalid job spec"));
 
-        JsonNode event = tree(ledger.claimNotifications(10, LEASE).get(0).payload());
+        JsonNode event = tree(ledger.claimNotifications(10, LEASE, Set.of()).get(0).payload());
         assertThat(event.get("type").asText()).isEqualTo("io.jobdrop.job.dead");
         assertThat(event.get("data").get("state").asText()).isEqualTo("dead");
         assertThat(event.get("data").get("message").asText()).isEqualTo("rejected by orchestrator: invalid job spec");
@@ -176,25 +177,25 @@ abstract class NotificationOutboxBehaviour {
     @Test
     void a_claimed_notification_is_not_claimed_again_until_its_lease_runs_out() {
         rejectOneFile();
-        assertThat(ledger.claimNotifications(10, LEASE)).hasSize(2);
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).hasSize(2);
         JobLedger other = new JobLedger(dataSource, clock, "instance-b", 16, TWO_HOOKS);
 
-        assertThat(other.claimNotifications(10, LEASE)).isEmpty();
+        assertThat(other.claimNotifications(10, LEASE, Set.of())).isEmpty();
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(other.claimNotifications(10, LEASE)).hasSize(2);
+        assertThat(other.claimNotifications(10, LEASE, Set.of())).hasSize(2);
     }
 
     @Test
     void a_retry_is_due_at_its_time_with_the_attempt_counted_and_a_delivery_settles_the_row() {
         rejectOneFile();
-        Notification first = ledger.claimNotifications(1, LEASE).get(0);
+        Notification first = ledger.claimNotifications(1, LEASE, Set.of()).get(0);
 
         assertThat(ledger.recordNotification(first, new NotificationOutcome.Retry(500, "HTTP 500: boom",
                 T0.plusSeconds(10)))).isTrue();
         assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(2, 0, 0));
-        assertThat(ledger.claimNotifications(10, LEASE)).extracting(Notification::id).doesNotContain(first.id());
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).extracting(Notification::id).doesNotContain(first.id());
         clock.advance(Duration.ofSeconds(10));
-        Notification again = ledger.claimNotifications(10, LEASE).stream()
+        Notification again = ledger.claimNotifications(10, LEASE, Set.of()).stream()
                 .filter(n -> n.id().equals(first.id())).findFirst().orElseThrow();
         assertThat(again.attempts()).isEqualTo(1);
         assertThat(again.eventId()).isEqualTo(first.eventId());
@@ -210,13 +211,13 @@ abstract class NotificationOutboxBehaviour {
             assertThat(entry.nextAttemptAt()).isNull();
         });
         clock.advance(LEASE.multipliedBy(3));
-        assertThat(ledger.claimNotifications(10, LEASE)).extracting(Notification::id).doesNotContain(first.id());
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).extracting(Notification::id).doesNotContain(first.id());
     }
 
     @Test
     void a_given_up_notification_is_listed_as_failed_with_its_error_and_never_claimed_again() {
         rejectOneFile();
-        Notification first = ledger.claimNotifications(1, LEASE).get(0);
+        Notification first = ledger.claimNotifications(1, LEASE, Set.of()).get(0);
 
         ledger.recordNotification(first, new NotificationOutcome.GivenUp(404, "HTTP 404: no such hook"));
 
@@ -229,16 +230,16 @@ abstract class NotificationOutboxBehaviour {
         assertThat(ledger.listNotifications("pending", 10)).hasSize(1);
         assertThat(ledger.listNotifications(null, 10)).hasSize(2);
         clock.advance(LEASE.multipliedBy(3));
-        assertThat(ledger.claimNotifications(10, LEASE)).extracting(Notification::id).doesNotContain(first.id());
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).extracting(Notification::id).doesNotContain(first.id());
     }
 
     @Test
     void a_retry_from_an_instance_whose_lease_ran_out_does_not_override_the_new_holder() {
         rejectOneFile();
-        Notification mine = ledger.claimNotifications(1, LEASE).get(0);
+        Notification mine = ledger.claimNotifications(1, LEASE, Set.of()).get(0);
         clock.advance(LEASE.plusSeconds(1));
         JobLedger other = new JobLedger(dataSource, clock, "instance-b", 16, TWO_HOOKS);
-        Notification theirs = other.claimNotifications(10, LEASE).stream().filter(n -> n.id().equals(mine.id()))
+        Notification theirs = other.claimNotifications(10, LEASE, Set.of()).stream().filter(n -> n.id().equals(mine.id()))
                 .findFirst().orElseThrow();
 
         assertThat(ledger.recordNotification(mine, new NotificationOutcome.Retry(null, "timed out",
