@@ -52,7 +52,7 @@ final class NotifyWiring {
         }
         context.getRegistry().bind("notificationDelivery", new NotificationDelivery(ledger, targets,
                 new WebhookSender(props.secret("jobdrop.notify.token"), timeout), policy,
-                batch, lease, clock, observer));
+                batch, lease, props.duration("jobdrop.notify.retention"), clock, observer));
         context.getRegistry().bind("notifyPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(owner, "notify", concurrency));
     }

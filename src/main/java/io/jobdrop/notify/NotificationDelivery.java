@@ -28,18 +28,20 @@ public final class NotificationDelivery {
     private final WebhookPolicy policy;
     private final int batch;
     private final Duration lease;
+    private final Duration retention;
     private final Clock clock;
     private final NotifyObserver observer;
     private final UrlPauses pauses;
 
     public NotificationDelivery(JobLedger ledger, NotifyTargets targets, WebhookSender sender, WebhookPolicy policy,
-                                int batch, Duration lease, Clock clock, NotifyObserver observer) {
+                                int batch, Duration lease, Duration retention, Clock clock, NotifyObserver observer) {
         this.ledger = ledger;
         this.targets = targets;
         this.sender = sender;
         this.policy = policy;
         this.batch = batch;
         this.lease = lease;
+        this.retention = retention;
         this.clock = clock;
         this.observer = observer;
         this.pauses = new UrlPauses(policy.backoff());
@@ -54,6 +56,21 @@ public final class NotificationDelivery {
             return List.of();
         }
         return ledger.claimNotifications(batch, lease, pauses.paused(clock.instant()));
+    }
+
+    /**
+     * Deletes the notifications delivered or given up longer than jobdrop.notify.retention ago (the route's prune
+     * timer), so the outbox does not grow for good; nothing while notifications are off.
+     */
+    public int prune() {
+        if (targets.off()) {
+            return 0;
+        }
+        int deleted = ledger.pruneNotifications(retention);
+        if (deleted > 0) {
+            LOG.atDebug().log("deleted {} notifications settled more than {} ago", deleted, retention);
+        }
+        return deleted;
     }
 
     /** POSTs one notification; a notification past jobdrop.notify.max-age is not sent. */

@@ -348,6 +348,11 @@ public final class JobLedger implements AutoCloseable {
         return notifications.record(notification, outcome);
     }
 
+    /** Deletes the notifications delivered or given up longer than {@code retention} ago; returns how many. */
+    public int pruneNotifications(Duration retention) {
+        return notifications.prune(retention);
+    }
+
     /** The notification outbox by state, for the status API and the metrics. */
     public NotificationCounts notificationCounts() {
         return notifications.counts();

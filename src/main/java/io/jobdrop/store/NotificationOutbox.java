@@ -46,6 +46,11 @@ final class NotificationOutbox {
                 c -> NotificationTable.record(c, notification.id(), instanceId, outcome, clock.get()));
     }
 
+    int prune(Duration retention) {
+        return transactions.inTransaction("prune notifications",
+                c -> NotificationTable.prune(c, DbTime.storable(clock.get().minus(retention))));
+    }
+
     NotificationCounts counts() {
         return transactions.inTransaction("count notifications", NotificationTable::counts);
     }

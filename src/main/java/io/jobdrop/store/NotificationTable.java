@@ -140,15 +140,28 @@ final class NotificationTable {
         return outcome instanceof NotificationOutcome.GivenUp givenUp ? givenUp.error() : null;
     }
 
+    /** Each count reads its own index (V11's due index, V16's settled ones), not the whole table. */
     static NotificationCounts counts(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT"
-                + " SUM(CASE WHEN next_attempt_at IS NOT NULL THEN 1 ELSE 0 END) AS pending,"
-                + " SUM(CASE WHEN given_up_at IS NOT NULL THEN 1 ELSE 0 END) AS failed,"
-                + " SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS delivered FROM notifications");
+                + " (SELECT COUNT(*) FROM notifications WHERE next_attempt_at IS NOT NULL) AS pending,"
+                + " (SELECT COUNT(*) FROM notifications WHERE given_up_at IS NOT NULL) AS failed,"
+                + " (SELECT COUNT(*) FROM notifications WHERE delivered_at IS NOT NULL) AS delivered");
              ResultSet r = s.executeQuery()) {
             r.next();
             return new NotificationCounts(r.getLong("pending"), r.getLong("failed"), r.getLong("delivered"));
         }
+    }
+
+    /** Deletes the notifications delivered or given up before {@code settledBefore}; returns how many. */
+    static int prune(Connection c, Instant settledBefore) throws SQLException {
+        int deleted = 0;
+        for (String column : new String[] {"delivered_at", "given_up_at"}) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM notifications WHERE " + column + " < ?")) {
+                DbTime.set(s, 1, settledBefore);
+                deleted += s.executeUpdate();
+            }
+        }
+        return deleted;
     }
 
     /** @param state pending, failed or delivered; null lists all. The newest first. */

@@ -37,6 +37,7 @@ class NotificationDeliveryTest {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration MAX_AGE = Duration.ofHours(1);
+    static final Duration RETENTION = Duration.ofDays(7);
 
     @TempDir
     Path folder;
@@ -87,7 +88,7 @@ class NotificationDeliveryTest {
         WebhookPolicy policy = new WebhookPolicy(5, MAX_AGE, new Backoff(Duration.ofSeconds(1),
                 Duration.ofSeconds(10)), Duration.ofMinutes(5));
         return new NotificationDelivery(ledger, targets, new WebhookSender(token, Duration.ofSeconds(5)), policy, 10,
-                Duration.ofSeconds(30), clock, NotifyObserver.NONE);
+                Duration.ofSeconds(30), RETENTION, clock, NotifyObserver.NONE);
     }
 
     @Test
@@ -190,12 +191,37 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void settled_notifications_are_deleted_once_older_than_the_retention_and_pending_ones_never() {
+        receiver.answerAll(500);
+        NotificationDelivery delivery = delivery("");
+        delivery.record(delivery.send(delivery.claim().get(0))); // bad.yaml: retried
+        now.set(T0.plusSeconds(30));
+        reject(ledger, "refused.yaml");
+        reject(ledger, "fine.yaml");
+        for (Notification n : delivery.claim()) {
+            if (!n.subject().equals("bad.yaml")) { // left pending
+                receiver.answerAll(n.subject().equals("refused.yaml") ? 404 : 204);
+                delivery.record(delivery.send(n));
+            }
+        }
+        assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(1, 1, 1));
+
+        now.set(T0.plusSeconds(30).plus(RETENTION));
+        assertThat(delivery.prune()).as("settled exactly the retention ago: kept").isZero();
+        now.set(T0.plusSeconds(31).plus(RETENTION));
+
+        assertThat(delivery.prune()).isEqualTo(2);
+        assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(1, 0, 0));
+        assertThat(ledger.listNotifications(null, 10)).extracting(e -> e.subject()).containsExactly("bad.yaml");
+    }
+
+    @Test
     void claims_nothing_and_never_asks_the_ledger_while_off() throws Exception {
         dataSource.close(); // a question to the ledger would fail now
         NotificationDelivery off = new NotificationDelivery(ledger, NotifyTargets.NONE,
                 new WebhookSender("", Duration.ofSeconds(1)), new WebhookPolicy(1, MAX_AGE,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1)), 10,
-                Duration.ofSeconds(30), clock, NotifyObserver.NONE);
+                Duration.ofSeconds(30), RETENTION, clock, NotifyObserver.NONE);
 
         assertThat(off.claim()).isEmpty();
     }
