@@ -311,26 +311,6 @@ public final class JobLedger implements AutoCloseable {
     }
 
     /**
-     * Records a state the orchestrator reported for a job's current version ({@code running}, {@code completed},
-     * {@code failed}, {@code stopped}) or that following gave up ({@code unknown}), as an event with the
-     * orchestrator's message. Job ends are notified, in the same transaction, to the webhooks.
-     *
-     * @throws IllegalArgumentException when the type is not a job state or no job has this ID
-     */
-    public void recordJobState(String jobId, EventType state, String message) {
-        if (state != EventType.RUNNING && state != EventType.COMPLETED && state != EventType.FAILED
-                && state != EventType.STOPPED && state != EventType.UNKNOWN) {
-            throw new IllegalArgumentException(state + " is not a job state");
-        }
-        transactions.inTransaction("record state " + state + " of job " + jobId, c -> {
-            StoredJob job = JobTable.lockById(c, jobId)
-                    .orElseThrow(() -> new IllegalArgumentException("no job with ID '" + jobId + "'"));
-            events.appendForJob(c, job.ref(), state, instanceId, message, DbTime.storable(clock.instant()));
-            return null;
-        });
-    }
-
-    /**
      * Up to {@code max} due webhook notifications, oldest due first, leased to this instance for {@code lease}; none
      * to the {@code pausedUrls}.
      */
