@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobdrop.forward.OutboxForwarder;
+import io.jobdrop.notify.WebhookUrl;
 import io.jobdrop.spec.JobJson;
 import io.jobdrop.store.DeliveryState;
 import io.jobdrop.store.Disposition;
@@ -256,7 +257,7 @@ public final class StatusApi {
         ArrayNode items = body.putArray("items");
         for (NotificationEntry n : ledger.listNotifications(emptyToNull(state), limit(limit))) {
             ObjectNode item = items.addObject().put("id", n.id()).put("eventId", n.eventId())
-                    .put("type", n.type()).put("subject", n.subject()).put("url", n.url()).put("state", n.state())
+                    .put("type", n.type()).put("subject", n.subject()).put("url", WebhookUrl.redacted(n.url())).put("state", n.state())
                     .put("attempts", n.attempts()).put("created", text(n.createdAt()))
                     .put("nextAttempt", text(n.nextAttemptAt())).put("settled", text(n.settledAt()));
             if (n.lastStatus() == null) {

@@ -23,6 +23,8 @@ final class NotifyWiring {
 
     /** Retry-After may ask for at most this long, as for forwarding. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    /** Room in a lease beyond its batch's sending time: the claim and the records of the attempts. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
 
     private NotifyWiring() {
     }
@@ -35,11 +37,9 @@ final class NotifyWiring {
                      Clock clock) {
         Duration timeout = props.duration("jobdrop.notify.timeout");
         Duration lease = props.duration("jobdrop.notify.lease");
-        if (lease.compareTo(timeout) <= 0) {
-            throw new SettingException("jobdrop.notify.lease", "jobdrop.notify.lease: " + lease
-                    + " must be longer than jobdrop.notify.timeout " + timeout
-                    + " (a notification still being sent would be claimed again)");
-        }
+        int batch = props.integer("jobdrop.notify.batch", 1);
+        int concurrency = props.integer("jobdrop.notify.concurrency", 1);
+        checkLease(lease, timeout, batch, concurrency);
         WebhookPolicy policy = new WebhookPolicy(props.integer("jobdrop.notify.max-attempts", 1),
                 props.duration("jobdrop.notify.max-age"),
                 new Backoff(props.duration("jobdrop.notify.backoff-initial"),
@@ -48,12 +48,30 @@ final class NotifyWiring {
         NotifyObserver observer = NotifyObserver.NONE;
         MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (!targets.off() && registry != null) {
-            observer = new NotificationMetrics(registry, ledger, clock, Duration.ofSeconds(1));
+            observer = new NotificationMetrics(registry, ledger::notificationCounts, clock, Duration.ofSeconds(1));
         }
         context.getRegistry().bind("notificationDelivery", new NotificationDelivery(ledger, targets,
                 new WebhookSender(props.secret("jobdrop.notify.token"), timeout), policy,
-                props.integer("jobdrop.notify.batch", 1), lease, clock, observer));
+                batch, lease, props.duration("jobdrop.notify.retention"), clock, observer));
         context.getRegistry().bind("notifyPool", context.getExecutorServiceManager()
-                .newFixedThreadPool(owner, "notify", props.integer("jobdrop.notify.concurrency", 1)));
+                .newFixedThreadPool(owner, "notify", concurrency));
+    }
+
+    /**
+     * A claimed batch is sent by {@code concurrency} threads, each POST taking up to the timeout, so its last
+     * notification may be sent {@code timeout × ceil(batch / concurrency)} after the claim. A lease shorter than that
+     * (and a margin) runs out while the batch is still being sent, and another instance claims and sends the same
+     * notifications again.
+     */
+    static void checkLease(Duration lease, Duration timeout, int batch, int concurrency) {
+        long rounds = (batch + concurrency - 1) / concurrency;
+        Duration needed = timeout.multipliedBy(rounds).plus(LEASE_MARGIN);
+        if (lease.compareTo(needed) < 0) {
+            throw new SettingException("jobdrop.notify.lease", "jobdrop.notify.lease: " + lease + " is shorter than"
+                    + " jobdrop.notify.timeout " + timeout + " × ceil(jobdrop.notify.batch " + batch
+                    + " / jobdrop.notify.concurrency " + concurrency + ") + " + LEASE_MARGIN + " = " + needed
+                    + ": a batch still being sent would be claimed again and sent twice; raise the lease, or lower"
+                    + " the timeout or the batch, or raise the concurrency");
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.jobdrop.store.NotifyTargets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,27 +28,49 @@ public final class NotificationDelivery {
     private final WebhookPolicy policy;
     private final int batch;
     private final Duration lease;
+    private final Duration retention;
     private final Clock clock;
     private final NotifyObserver observer;
+    private final UrlPauses pauses;
 
     public NotificationDelivery(JobLedger ledger, NotifyTargets targets, WebhookSender sender, WebhookPolicy policy,
-                                int batch, Duration lease, Clock clock, NotifyObserver observer) {
+                                int batch, Duration lease, Duration retention, Clock clock, NotifyObserver observer) {
         this.ledger = ledger;
         this.targets = targets;
         this.sender = sender;
         this.policy = policy;
         this.batch = batch;
         this.lease = lease;
+        this.retention = retention;
         this.clock = clock;
         this.observer = observer;
+        this.pauses = new UrlPauses(policy.backoff());
     }
 
-    /** Due notifications, at most one batch; none, without asking the ledger, while notifications are off. */
+    /**
+     * Due notifications, at most one batch, none to a URL paused after failing; none, without asking the ledger,
+     * while notifications are off.
+     */
     public List<Notification> claim() {
         if (targets.off()) {
             return List.of();
         }
-        return ledger.claimNotifications(batch, lease);
+        return ledger.claimNotifications(batch, lease, pauses.paused(clock.instant()));
+    }
+
+    /**
+     * Deletes the notifications delivered or given up longer than jobdrop.notify.retention ago (the route's prune
+     * timer), so the outbox does not grow for good; nothing while notifications are off.
+     */
+    public int prune() {
+        if (targets.off()) {
+            return 0;
+        }
+        int deleted = ledger.pruneNotifications(retention);
+        if (deleted > 0) {
+            LOG.atDebug().log("deleted {} notifications settled more than {} ago", deleted, retention);
+        }
+        return deleted;
     }
 
     /** POSTs one notification; a notification past jobdrop.notify.max-age is not sent. */
@@ -69,6 +90,11 @@ public final class NotificationDelivery {
                 ? new NotificationOutcome.GivenUp(null, answer.error())
                 : policy.classify(answer.status(), answer.retryAfter(), answer.error(), n.attempts(), n.createdAt(),
                 now);
+        if (outcome instanceof NotificationOutcome.Retry retry) {
+            pauses.failed(n.url(), now, retry.notBefore());
+        } else if (answer.status() != null) {
+            pauses.answered(n.url());
+        }
         boolean changed = ledger.recordNotification(n, outcome);
         if (changed) {
             log(n, outcome);
@@ -78,7 +104,7 @@ public final class NotificationDelivery {
     }
 
     private static void log(Notification n, NotificationOutcome outcome) {
-        String what = n.type() + " " + n.subject() + " (event " + n.eventId() + ") to " + redacted(n.url());
+        String what = n.type() + " " + n.subject() + " (event " + n.eventId() + ") to " + WebhookUrl.redacted(n.url());
         if (outcome instanceof NotificationOutcome.GivenUp givenUp) {
             LOG.atWarn().addKeyValue("eventId", n.eventId()).addKeyValue("subject", n.subject())
                     .log("notification {} given up after {} attempts: {}", what, n.attempts() + 1, givenUp.error());
@@ -87,17 +113,6 @@ public final class NotificationDelivery {
                     retry.notBefore());
         } else {
             LOG.atDebug().log("notification {} delivered", what);
-        }
-    }
-
-    /** The URL without user info and query: either may hold a secret. */
-    static String redacted(String url) {
-        try {
-            URI u = URI.create(url);
-            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
-                    + (u.getRawPath() == null ? "" : u.getRawPath());
-        } catch (IllegalArgumentException e) {
-            return "(unreadable URL)";
         }
     }
 }

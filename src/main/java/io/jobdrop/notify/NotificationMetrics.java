@@ -1,6 +1,5 @@
 package io.jobdrop.notify;
 
-import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.NotificationCounts;
 import io.jobdrop.store.NotificationOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -10,23 +9,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
  * {@code jobdrop_notifications_attempts_total{outcome}} (what this instance's webhook attempts decided) and
  * {@code jobdrop_notifications{state}} (the shared notification outbox: pending, failed, delivered), read from the
- * ledger at most once per {@code snapshotAge} however often it is scraped.
+ * ledger at most once per {@code snapshotAge} however often it is scraped. The counts and their reading time are one
+ * snapshot in one field: as two, a scrape on another thread could see new counts with no time yet, and fail.
  */
 public final class NotificationMetrics implements NotifyObserver {
 
     private final MeterRegistry registry;
-    private final JobLedger ledger;
+    private final Supplier<NotificationCounts> ledger;
     private final Clock clock;
     private final Duration snapshotAge;
-    private volatile Instant readAt;
-    private volatile NotificationCounts counts;
+    private volatile Snapshot snapshot;
 
-    public NotificationMetrics(MeterRegistry registry, JobLedger ledger, Clock clock, Duration snapshotAge) {
+    /** @param ledger reads the counts from the ledger ({@code JobLedger::notificationCounts}) */
+    public NotificationMetrics(MeterRegistry registry, Supplier<NotificationCounts> ledger, Clock clock,
+                               Duration snapshotAge) {
         this.registry = registry;
         this.ledger = ledger;
         this.clock = clock;
@@ -50,12 +52,14 @@ public final class NotificationMetrics implements NotifyObserver {
 
     private NotificationCounts counts() {
         Instant now = clock.instant();
-        NotificationCounts current = counts;
-        if (current == null || readAt.plus(snapshotAge).isBefore(now)) {
-            current = ledger.notificationCounts();
-            counts = current;
-            readAt = now;
+        Snapshot current = snapshot;
+        if (current == null || current.readAt().plus(snapshotAge).isBefore(now)) {
+            current = new Snapshot(ledger.get(), now);
+            snapshot = current;
         }
-        return current;
+        return current.counts();
+    }
+
+    private record Snapshot(NotificationCounts counts, Instant readAt) {
     }
 }

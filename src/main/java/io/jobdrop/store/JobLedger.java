@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -310,28 +311,11 @@ public final class JobLedger implements AutoCloseable {
     }
 
     /**
-     * Records a state the orchestrator reported for a job's current version ({@code running}, {@code completed},
-     * {@code failed}, {@code stopped}) or that following gave up ({@code unknown}), as an event with the
-     * orchestrator's message. Job ends are notified, in the same transaction, to the webhooks.
-     *
-     * @throws IllegalArgumentException when the type is not a job state or no job has this ID
+     * Up to {@code max} due webhook notifications, oldest due first, leased to this instance for {@code lease}; none
+     * to the {@code pausedUrls}.
      */
-    public void recordJobState(String jobId, EventType state, String message) {
-        if (state != EventType.RUNNING && state != EventType.COMPLETED && state != EventType.FAILED
-                && state != EventType.STOPPED && state != EventType.UNKNOWN) {
-            throw new IllegalArgumentException(state + " is not a job state");
-        }
-        transactions.inTransaction("record state " + state + " of job " + jobId, c -> {
-            StoredJob job = JobTable.lockById(c, jobId)
-                    .orElseThrow(() -> new IllegalArgumentException("no job with ID '" + jobId + "'"));
-            events.appendForJob(c, job.ref(), state, instanceId, message, DbTime.storable(clock.instant()));
-            return null;
-        });
-    }
-
-    /** Up to {@code max} due webhook notifications, oldest due first, leased to this instance for {@code lease}. */
-    public List<Notification> claimNotifications(int max, Duration lease) {
-        return notifications.claimDue(max, lease);
+    public List<Notification> claimNotifications(int max, Duration lease, Set<String> pausedUrls) {
+        return notifications.claimDue(max, lease, pausedUrls);
     }
 
     /**
@@ -342,6 +326,11 @@ public final class JobLedger implements AutoCloseable {
      */
     public boolean recordNotification(Notification notification, NotificationOutcome outcome) {
         return notifications.record(notification, outcome);
+    }
+
+    /** Deletes the notifications delivered or given up longer than {@code retention} ago; returns how many. */
+    public int pruneNotifications(Duration retention) {
+        return notifications.prune(retention);
     }
 
     /** The notification outbox by state, for the status API and the metrics. */

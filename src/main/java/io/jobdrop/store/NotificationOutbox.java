@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,7 @@ final class NotificationOutbox {
         this.instanceId = instanceId;
     }
 
-    List<Notification> claimDue(int max, Duration lease) {
+    List<Notification> claimDue(int max, Duration lease, Set<String> pausedUrls) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
@@ -31,7 +32,7 @@ final class NotificationOutbox {
             Instant now = clock.get();
             Instant until = DbTime.storable(now.plus(lease));
             List<Notification> claimed = new ArrayList<>();
-            for (String id : NotificationTable.due(c, now, max)) {
+            for (String id : NotificationTable.due(c, now, max, pausedUrls)) {
                 if (NotificationTable.lease(c, id, now, until, instanceId)) {
                     claimed.add(NotificationTable.read(c, id));
                 }
@@ -43,6 +44,11 @@ final class NotificationOutbox {
     boolean record(Notification notification, NotificationOutcome outcome) {
         return transactions.inTransaction("record notification " + notification.id(),
                 c -> NotificationTable.record(c, notification.id(), instanceId, outcome, clock.get()));
+    }
+
+    int prune(Duration retention) {
+        return transactions.inTransaction("prune notifications",
+                c -> NotificationTable.prune(c, DbTime.storable(clock.get().minus(retention))));
     }
 
     NotificationCounts counts() {

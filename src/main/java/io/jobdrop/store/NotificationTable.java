@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The {@code notifications} table (V11): the webhook outbox. */
 final class NotificationTable {
@@ -38,17 +39,24 @@ final class NotificationTable {
     /**
      * Due rows nobody holds a lease on, oldest due first. PostgreSQL skips rows another claimer has locked; on H2 the
      * read is unlocked. Either way {@link #lease} re-checks the condition in its update, so no row is taken twice.
+     * Rows to the {@code pausedUrls} are left for later.
      */
-    static List<String> due(Connection c, Instant now, int max) throws SQLException {
+    static List<String> due(Connection c, Instant now, int max, Set<String> pausedUrls) throws SQLException {
         String sql = "SELECT id FROM notifications WHERE next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
+                + " AND (lease_until IS NULL OR lease_until < ?)"
+                + (pausedUrls.isEmpty() ? "" : " AND url NOT IN (" + "?, ".repeat(pausedUrls.size() - 1) + "?)")
+                + " ORDER BY next_attempt_at, id LIMIT ?";
         if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
             sql += " FOR UPDATE SKIP LOCKED";
         }
         try (PreparedStatement s = c.prepareStatement(sql)) {
             DbTime.set(s, 1, now);
             DbTime.set(s, 2, now);
-            s.setInt(3, max);
+            int i = 3;
+            for (String url : pausedUrls) {
+                s.setString(i++, url);
+            }
+            s.setInt(i, max);
             List<String> ids = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -132,15 +140,28 @@ final class NotificationTable {
         return outcome instanceof NotificationOutcome.GivenUp givenUp ? givenUp.error() : null;
     }
 
+    /** Each count reads its own index (V11's due index, V16's settled ones), not the whole table. */
     static NotificationCounts counts(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT"
-                + " SUM(CASE WHEN next_attempt_at IS NOT NULL THEN 1 ELSE 0 END) AS pending,"
-                + " SUM(CASE WHEN given_up_at IS NOT NULL THEN 1 ELSE 0 END) AS failed,"
-                + " SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS delivered FROM notifications");
+                + " (SELECT COUNT(*) FROM notifications WHERE next_attempt_at IS NOT NULL) AS pending,"
+                + " (SELECT COUNT(*) FROM notifications WHERE given_up_at IS NOT NULL) AS failed,"
+                + " (SELECT COUNT(*) FROM notifications WHERE delivered_at IS NOT NULL) AS delivered");
              ResultSet r = s.executeQuery()) {
             r.next();
             return new NotificationCounts(r.getLong("pending"), r.getLong("failed"), r.getLong("delivered"));
         }
+    }
+
+    /** Deletes the notifications delivered or given up before {@code settledBefore}; returns how many. */
+    static int prune(Connection c, Instant settledBefore) throws SQLException {
+        int deleted = 0;
+        for (String column : new String[] {"delivered_at", "given_up_at"}) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM notifications WHERE " + column + " < ?")) {
+                DbTime.set(s, 1, settledBefore);
+                deleted += s.executeUpdate();
+            }
+        }
+        return deleted;
     }
 
     /** @param state pending, failed or delivered; null lists all. The newest first. */

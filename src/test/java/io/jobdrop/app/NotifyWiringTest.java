@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,6 +51,32 @@ class NotifyWiringTest {
 
         assertThat(settings(Map.of("JOBDROP_NOTIFY_TOKEN_FILE", file.toString())).secret("jobdrop.notify.token"))
                 .isEqualTo("s3cret");
+    }
+
+    @Test
+    void refuses_a_lease_shorter_than_a_whole_batch_of_timeouts() {
+        // 10s × ceil(50 / 2) + 1s = 251s
+        Settings props = settings(Map.of("JOBDROP_NOTIFY_URL", "http://127.0.0.1:18399/x",
+                "JOBDROP_NOTIFY_TIMEOUT", "10s", "JOBDROP_NOTIFY_BATCH", "50", "JOBDROP_NOTIFY_CONCURRENCY", "2",
+                "JOBDROP_NOTIFY_LEASE", "250s"));
+
+        assertThatThrownBy(() -> NotifyWiring.bind(new DefaultCamelContext(), this, props,
+                NotifyWiring.targets(props), null, java.time.Clock.systemUTC()))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("jobdrop.notify.lease: PT4M10S is shorter than jobdrop.notify.timeout PT10S"
+                        + " × ceil(jobdrop.notify.batch 50 / jobdrop.notify.concurrency 2) + PT1S = PT4M11S")
+                .hasMessageContaining("sent twice");
+    }
+
+    @Test
+    void accepts_a_lease_that_covers_a_whole_batch_and_the_packaged_defaults() {
+        NotifyWiring.checkLease(Duration.ofSeconds(251), Duration.ofSeconds(10), 50, 2);
+        NotifyWiring.checkLease(Duration.ofSeconds(21), Duration.ofSeconds(10), 3, 2);
+        Settings defaults = settings(Map.of());
+        NotifyWiring.checkLease(defaults.duration("jobdrop.notify.lease"), defaults.duration("jobdrop.notify.timeout"),
+                defaults.integer("jobdrop.notify.batch"), defaults.integer("jobdrop.notify.concurrency"));
+        assertThatThrownBy(() -> NotifyWiring.checkLease(Duration.ofSeconds(20), Duration.ofSeconds(10), 3, 2))
+                .isInstanceOf(SettingException.class);
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,12 +30,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The notify route's steps against a real ledger (H2) and a real receiver; the clock moves by hand. */
 class NotificationDeliveryTest {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration MAX_AGE = Duration.ofHours(1);
+    static final Duration RETENTION = Duration.ofDays(7);
 
     @TempDir
     Path folder;
@@ -77,10 +81,14 @@ class NotificationDeliveryTest {
     }
 
     NotificationDelivery delivery(String token) {
+        return delivery(token, ledger, targets);
+    }
+
+    NotificationDelivery delivery(String token, JobLedger ledger, NotifyTargets targets) {
         WebhookPolicy policy = new WebhookPolicy(5, MAX_AGE, new Backoff(Duration.ofSeconds(1),
                 Duration.ofSeconds(10)), Duration.ofMinutes(5));
         return new NotificationDelivery(ledger, targets, new WebhookSender(token, Duration.ofSeconds(5)), policy, 10,
-                Duration.ofSeconds(30), clock, NotifyObserver.NONE);
+                Duration.ofSeconds(30), RETENTION, clock, NotifyObserver.NONE);
     }
 
     @Test
@@ -146,12 +154,74 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void a_url_that_fails_is_paused_on_its_own_while_the_others_are_still_claimed() throws Exception {
+        String dead = "http://127.0.0.1:" + closedPort() + "/hook";
+        NotifyTargets both = new NotifyTargets(List.of(URI.create(dead), URI.create(receiver.url())));
+        JobLedger ledger = new JobLedger(dataSource, clock, "test", 16, both);
+        try {
+            NotificationDelivery delivery = delivery("", ledger, both);
+            reject(ledger, "first.yaml");
+            for (Notification n : delivery.claim()) {
+                delivery.record(delivery.send(n));
+            }
+            assertThat(ledger.notificationCounts()).as("the dead URL's is pending").isEqualTo(
+                    new NotificationCounts(1, 0, 2));
+
+            reject(ledger, "second.yaml");
+
+            assertThat(delivery.claim()).extracting(Notification::url, Notification::subject)
+                    .containsExactly(tuple(receiver.url(), "second.yaml"));
+            now.set(T0.plusSeconds(20)); // past the pause: the first failure's backoff is at most 1s
+            assertThat(delivery.claim()).extracting(Notification::url, Notification::subject)
+                    .containsExactlyInAnyOrder(tuple(dead, "first.yaml"), tuple(dead, "second.yaml"));
+        } finally {
+            ledger.close();
+        }
+    }
+
+    static void reject(JobLedger ledger, String file) {
+        ledger.recordFile(new IntakeClaim("inbox", file + ":1", file),
+                FileVerdict.rejected(file, List.of(Problem.unplaced("missing job name")), List.of()));
+    }
+
+    static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void settled_notifications_are_deleted_once_older_than_the_retention_and_pending_ones_never() {
+        receiver.answerAll(500);
+        NotificationDelivery delivery = delivery("");
+        delivery.record(delivery.send(delivery.claim().get(0))); // bad.yaml: retried
+        now.set(T0.plusSeconds(30));
+        reject(ledger, "refused.yaml");
+        reject(ledger, "fine.yaml");
+        for (Notification n : delivery.claim()) {
+            if (!n.subject().equals("bad.yaml")) { // left pending
+                receiver.answerAll(n.subject().equals("refused.yaml") ? 404 : 204);
+                delivery.record(delivery.send(n));
+            }
+        }
+        assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(1, 1, 1));
+
+        now.set(T0.plusSeconds(30).plus(RETENTION));
+        assertThat(delivery.prune()).as("settled exactly the retention ago: kept").isZero();
+        now.set(T0.plusSeconds(31).plus(RETENTION));
+
+        assertThat(delivery.prune()).isEqualTo(2);
+        assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(1, 0, 0));
+        assertThat(ledger.listNotifications(null, 10)).extracting(e -> e.subject()).containsExactly("bad.yaml");
+    }
+
+    @Test
     void claims_nothing_and_never_asks_the_ledger_while_off() throws Exception {
         dataSource.close(); // a question to the ledger would fail now
         NotificationDelivery off = new NotificationDelivery(ledger, NotifyTargets.NONE,
                 new WebhookSender("", Duration.ofSeconds(1)), new WebhookPolicy(1, MAX_AGE,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1)), 10,
-                Duration.ofSeconds(30), clock, NotifyObserver.NONE);
+                Duration.ofSeconds(30), RETENTION, clock, NotifyObserver.NONE);
 
         assertThat(off.claim()).isEmpty();
     }

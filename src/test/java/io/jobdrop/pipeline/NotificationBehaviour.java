@@ -2,8 +2,8 @@ package io.jobdrop.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobdrop.store.DeliveryState;
-import io.jobdrop.store.EventType;
 import io.jobdrop.store.NotificationCounts;
+import io.jobdrop.testing.Lifecycle;
 import io.jobdrop.testing.LogCapture;
 import io.jobdrop.testing.WebhookReceiver;
 import org.apache.camel.test.AvailablePortFinder;
@@ -29,6 +29,8 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(90);
     static final String TOKEN = "hook-secret-token";
+    /** A secret some receivers take in the URL's query instead of a header. */
+    static final String QUERY_SECRET = "sig=hook-query-secret";
 
     // created on first use, like the base class's fixtures: the properties are read before field initializers run
     WebhookReceiver receiver;
@@ -38,7 +40,7 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
         if (receiver == null) {
             receiver = WebhookReceiver.started();
         }
-        p.put("jobdrop.notify.url", receiver.url());
+        p.put("jobdrop.notify.url", receiver.url() + "?" + QUERY_SECRET);
         p.put("jobdrop.notify.token", TOKEN);
         p.put("jobdrop.notify.timeout", "1s");
         p.put("jobdrop.notify.lease", "3s");
@@ -47,6 +49,10 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
         p.put("jobdrop.notify.poll-ms", "50");
         p.put("jobdrop.notify.max-attempts", "1000");
         p.put("jobdrop.notify.concurrency", "4");
+        p.put("jobdrop.notify.batch", "8"); // 1s × ceil(8 / 4) + 1s: fits the 3s lease
+        p.put("jobdrop.follow.first-poll", "100ms");
+        p.put("jobdrop.follow.max-interval", "500ms");
+        p.put("jobdrop.follow.poll-ms", "50");
         p.put("jobdrop.api.port", Integer.toString(AvailablePortFinder.getNextAvailable(18300, 18399)));
     }
 
@@ -59,26 +65,25 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
     void every_event_reaches_a_receiver_failing_30_percent_of_requests_exactly_once_after_deduplication() {
         // 20% answered 500, 5% answered after the sender's timeout, 5% dropped without an answer
         receiver.faults(0.20, 0.05, Duration.ofMillis(1500), 0.05, 12);
+        // the follower sees each good job end at the orchestrator double, completed or failed
+        orchestrator.lifecycle(Lifecycle.steps(Duration.ofMillis(150)).failing("-fails-"));
         List<String> doomed = IntStream.range(0, 5).mapToObj(i -> "doomed-" + i).toList();
         orchestrator.rejectNames(doomed.toArray(String[]::new));
         List<String> bad = IntStream.range(0, 8).mapToObj(i -> "bad-" + i + ".yaml").toList();
         bad.forEach(file -> drop(file, "Name: broken\nType: [batch\n"));
         doomed.forEach(name -> drop(name + ".yaml", job(name)));
-        List<String> good = IntStream.range(0, 9).mapToObj(i -> "good-" + i).toList();
+        List<String> good = IntStream.range(0, 9).mapToObj(i -> i % 3 == 0 ? "good-fails-" + i : "good-" + i)
+                .toList();
         good.forEach(name -> drop(name + ".yaml", job(name)));
         good.forEach(name -> awaitDelivery(name, DeliveryState.SUBMITTED));
         doomed.forEach(name -> awaitDelivery(name, DeliveryState.DEAD));
         List<String> expected = new ArrayList<>();
         bad.forEach(file -> expected.add("io.jobdrop.file.rejected " + inbox.resolve(file)));
         doomed.forEach(name -> expected.add("io.jobdrop.job.dead " + ledgerJob(name).id()));
-        for (int i = 0; i < good.size(); i++) {
-            EventType end = List.of(EventType.COMPLETED, EventType.FAILED, EventType.STOPPED).get(i % 3);
-            String id = ledgerJob(good.get(i)).id();
-            ledger().recordJobState(id, end, "the orchestrator says " + end);
-            expected.add("io.jobdrop.job." + end.wireName() + " " + id);
-        }
-
-        await().atMost(PATIENCE).until(() -> ledger().notificationCounts().pending() == 0);
+        good.forEach(name -> expected.add("io.jobdrop.job." + (name.contains("-fails-") ? "failed" : "completed")
+                + " " + ledgerJob(name).id()));
+        await().atMost(PATIENCE).until(() -> ledger().followedJobs() == 0
+                && ledger().notificationCounts().pending() == 0);
 
         assertThat(ledger().notificationCounts()).isEqualTo(new NotificationCounts(0, 0, expected.size()));
         List<JsonNode> events = receiver.events();
@@ -156,6 +161,8 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
         assertThat(failed.get(0).get("type").asText()).isEqualTo("io.jobdrop.file.rejected");
         assertThat(failed.get(0).get("state").asText()).isEqualTo("failed");
         assertThat(failed.get(0).get("lastStatus").asInt()).isEqualTo(404);
+        assertThat(failed.get(0).get("url").asText()).as("the query's secret is not shown")
+                .isEqualTo(receiver.url());
         assertThat(api.get("/api/v1/notifications?state=pending").json().get("items")).isEmpty();
         assertThat(api.get("/api/v1/notifications?state=sent").status()).isEqualTo(400);
         JsonNode stats = api.get("/api/v1/stats").json().get("notifications");

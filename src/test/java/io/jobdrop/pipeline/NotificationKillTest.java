@@ -99,6 +99,7 @@ class NotificationKillTest {
                         Map.entry("JOBDROP_DB_USER", db.startsWith("jdbc:h2") ? "sa" : "postgres"),
                         Map.entry("JOBDROP_NOTIFY_URL", receiver.url()),
                         Map.entry("JOBDROP_NOTIFY_TIMEOUT", "2s"), Map.entry("JOBDROP_NOTIFY_LEASE", "3s"),
+                        Map.entry("JOBDROP_NOTIFY_BATCH", "4"), // 2s × ceil(4 / 4) + 1s fits the lease
                         Map.entry("JOBDROP_NOTIFY_POLL_MS", "50"), Map.entry("JOBDROP_NOTIFY_BACKOFF_INITIAL", "20ms"),
                         Map.entry("JOBDROP_NOTIFY_BACKOFF_MAX", "200ms")),
                 work.resolve("jobdrop-" + port + ".log"), port);

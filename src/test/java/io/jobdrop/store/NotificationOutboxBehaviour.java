@@ -21,9 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The notification outbox in the ledger, run against each database by a subclass: which events make notifications,
@@ -60,8 +60,8 @@ abstract class NotificationOutboxBehaviour {
     @BeforeEach
     void emptyLedger() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("notifications", "job_events", "forward_attempts", "outbox", "job_versions",
-                    "jobs", "intake_claims")) {
+            for (String table : List.of("notifications", "job_events", "forward_attempts", "outbox", "follows",
+                    "executions", "job_versions", "jobs", "intake_claims")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -74,7 +74,7 @@ abstract class NotificationOutboxBehaviour {
         ledger.recordFile(claim("bad.yaml"), FileVerdict.rejected("bad.yaml",
                 List.of(new Problem("missing job name", "Name", 3, 7)), List.of()));
 
-        List<Notification> claimed = ledger.claimNotifications(10, LEASE);
+        List<Notification> claimed = ledger.claimNotifications(10, LEASE, Set.of());
 
         assertThat(claimed).extracting(Notification::url)
                 .containsExactlyInAnyOrder("http://127.0.0.1:18301/a", "http://127.0.0.1:18302/b");
@@ -100,26 +100,29 @@ abstract class NotificationOutboxBehaviour {
     void accepted_forwarded_and_running_jobs_make_no_notification() {
         AcceptedJob hello = job("hello");
         ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(hello));
-        ledger.recordAttempt(ledger.claimDue(1, LEASE).get(0), 200, 3, null,
-                new Delivery.Submitted("j-orch", "e-1", List.of()));
-        ledger.recordJobState(hello.job().id, EventType.RUNNING, "running on node-1");
-        ledger.recordJobState(hello.job().id, EventType.UNKNOWN, "followed for 7 days");
+        followed(ledger, hello, new FollowDecision.Seen(new Observation("Running", "running on node-1", List.of()),
+                T0.plusSeconds(60)));
+        AcceptedJob old = job("old");
+        ledger.recordFile(claim("old.yaml"), TestJobs.accepted(old));
+        followed(ledger, old, new FollowDecision.GiveUp("followed for 7 days"));
 
-        assertThat(ledger.claimNotifications(10, LEASE)).isEmpty();
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).isEmpty();
         assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(0, 0, 0));
     }
 
     @Test
     void each_job_end_makes_its_own_event_type_with_the_job_and_the_orchestrators_message() {
-        AcceptedJob hello = job("hello");
-        ledger.recordFile(claim("hello.yaml"), TestJobs.accepted(hello));
-        String id = hello.job().id;
+        List<String> ids = new ArrayList<>();
+        for (String[] end : new String[][] {{"hello", "Completed", "job completed"}, {"other", "Failed", "exit code 3"},
+                {"third", "Stopped", "stopped by user"}}) {
+            AcceptedJob job = job(end[0]);
+            ledger.recordFile(claim(end[0] + ".yaml"), TestJobs.accepted(job));
+            followed(ledger, job, new FollowDecision.Seen(new Observation(end[1], end[2], List.of()), null));
+            ids.add(job.job().id);
+        }
+        String id = ids.get(0);
 
-        ledger.recordJobState(id, EventType.COMPLETED, "job completed");
-        ledger.recordJobState(id, EventType.FAILED, "exit code 3");
-        ledger.recordJobState(id, EventType.STOPPED, "stopped by user");
-
-        List<JsonNode> events = ledger.claimNotifications(10, LEASE).stream()
+        List<JsonNode> events = ledger.claimNotifications(10, LEASE, Set.of()).stream()
                 .filter(n -> n.url().endsWith("/a")).map(n -> tree(n.payload())).toList();
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactlyInAnyOrder(
                 "io.jobdrop.job.completed", "io.jobdrop.job.failed", "io.jobdrop.job.stopped");
@@ -134,8 +137,8 @@ abstract class NotificationOutboxBehaviour {
         assertThat(data.get("version").asLong()).isEqualTo(1);
         assertThat(data.get("state").asText()).isEqualTo("completed");
         assertThat(data.get("message").asText()).isEqualTo("job completed");
-        assertThat(rows("SELECT event_type FROM job_events WHERE job_id IS NOT NULL ORDER BY id"))
-                .containsExactly("accepted", "completed", "failed", "stopped");
+        assertThat(rows("SELECT event_type FROM job_events WHERE job_id IS NOT NULL"))
+                .contains("completed", "failed", "stopped");
     }
 
     @Test
@@ -146,18 +149,10 @@ abstract class NotificationOutboxBehaviour {
         ledger.recordAttempt(ledger.claimDue(1, LEASE).get(0), 400, 3, "{\"error\":\"bad\"}",
                 new Delivery.Rejected("invalid job spec"));
 
-        JsonNode event = tree(ledger.claimNotifications(10, LEASE).get(0).payload());
+        JsonNode event = tree(ledger.claimNotifications(10, LEASE, Set.of()).get(0).payload());
         assertThat(event.get("type").asText()).isEqualTo("io.jobdrop.job.dead");
         assertThat(event.get("data").get("state").asText()).isEqualTo("dead");
         assertThat(event.get("data").get("message").asText()).isEqualTo("rejected by orchestrator: invalid job spec");
-    }
-
-    @Test
-    void recording_a_job_state_refuses_other_event_types_and_unknown_jobs() {
-        assertThatThrownBy(() -> ledger.recordJobState("j-nope", EventType.COMPLETED, "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("j-nope");
-        assertThatThrownBy(() -> ledger.recordJobState("j-nope", EventType.DEAD, "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a job state");
     }
 
     @Test
@@ -167,7 +162,7 @@ abstract class NotificationOutboxBehaviour {
         quiet.recordFile(claim("hello.yaml"), TestJobs.accepted(hello));
         quiet.recordFile(claim("bad.yaml"), FileVerdict.rejected("bad.yaml",
                 List.of(Problem.unplaced("missing job name")), List.of()));
-        quiet.recordJobState(hello.job().id, EventType.COMPLETED, "done");
+        followed(quiet, hello, new FollowDecision.Seen(new Observation("Completed", "done", List.of()), null));
 
         assertThat(rows("SELECT id FROM notifications")).isEmpty();
         assertThat(rows("SELECT event_type FROM job_events ORDER BY id")).contains("rejected", "completed");
@@ -176,25 +171,25 @@ abstract class NotificationOutboxBehaviour {
     @Test
     void a_claimed_notification_is_not_claimed_again_until_its_lease_runs_out() {
         rejectOneFile();
-        assertThat(ledger.claimNotifications(10, LEASE)).hasSize(2);
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).hasSize(2);
         JobLedger other = new JobLedger(dataSource, clock, "instance-b", 16, TWO_HOOKS);
 
-        assertThat(other.claimNotifications(10, LEASE)).isEmpty();
+        assertThat(other.claimNotifications(10, LEASE, Set.of())).isEmpty();
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(other.claimNotifications(10, LEASE)).hasSize(2);
+        assertThat(other.claimNotifications(10, LEASE, Set.of())).hasSize(2);
     }
 
     @Test
     void a_retry_is_due_at_its_time_with_the_attempt_counted_and_a_delivery_settles_the_row() {
         rejectOneFile();
-        Notification first = ledger.claimNotifications(1, LEASE).get(0);
+        Notification first = ledger.claimNotifications(1, LEASE, Set.of()).get(0);
 
         assertThat(ledger.recordNotification(first, new NotificationOutcome.Retry(500, "HTTP 500: boom",
                 T0.plusSeconds(10)))).isTrue();
         assertThat(ledger.notificationCounts()).isEqualTo(new NotificationCounts(2, 0, 0));
-        assertThat(ledger.claimNotifications(10, LEASE)).extracting(Notification::id).doesNotContain(first.id());
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).extracting(Notification::id).doesNotContain(first.id());
         clock.advance(Duration.ofSeconds(10));
-        Notification again = ledger.claimNotifications(10, LEASE).stream()
+        Notification again = ledger.claimNotifications(10, LEASE, Set.of()).stream()
                 .filter(n -> n.id().equals(first.id())).findFirst().orElseThrow();
         assertThat(again.attempts()).isEqualTo(1);
         assertThat(again.eventId()).isEqualTo(first.eventId());
@@ -210,13 +205,13 @@ abstract class NotificationOutboxBehaviour {
             assertThat(entry.nextAttemptAt()).isNull();
         });
         clock.advance(LEASE.multipliedBy(3));
-        assertThat(ledger.claimNotifications(10, LEASE)).extracting(Notification::id).doesNotContain(first.id());
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).extracting(Notification::id).doesNotContain(first.id());
     }
 
     @Test
     void a_given_up_notification_is_listed_as_failed_with_its_error_and_never_claimed_again() {
         rejectOneFile();
-        Notification first = ledger.claimNotifications(1, LEASE).get(0);
+        Notification first = ledger.claimNotifications(1, LEASE, Set.of()).get(0);
 
         ledger.recordNotification(first, new NotificationOutcome.GivenUp(404, "HTTP 404: no such hook"));
 
@@ -229,16 +224,16 @@ abstract class NotificationOutboxBehaviour {
         assertThat(ledger.listNotifications("pending", 10)).hasSize(1);
         assertThat(ledger.listNotifications(null, 10)).hasSize(2);
         clock.advance(LEASE.multipliedBy(3));
-        assertThat(ledger.claimNotifications(10, LEASE)).extracting(Notification::id).doesNotContain(first.id());
+        assertThat(ledger.claimNotifications(10, LEASE, Set.of())).extracting(Notification::id).doesNotContain(first.id());
     }
 
     @Test
     void a_retry_from_an_instance_whose_lease_ran_out_does_not_override_the_new_holder() {
         rejectOneFile();
-        Notification mine = ledger.claimNotifications(1, LEASE).get(0);
+        Notification mine = ledger.claimNotifications(1, LEASE, Set.of()).get(0);
         clock.advance(LEASE.plusSeconds(1));
         JobLedger other = new JobLedger(dataSource, clock, "instance-b", 16, TWO_HOOKS);
-        Notification theirs = other.claimNotifications(10, LEASE).stream().filter(n -> n.id().equals(mine.id()))
+        Notification theirs = other.claimNotifications(10, LEASE, Set.of()).stream().filter(n -> n.id().equals(mine.id()))
                 .findFirst().orElseThrow();
 
         assertThat(ledger.recordNotification(mine, new NotificationOutcome.Retry(null, "timed out",
@@ -251,6 +246,18 @@ abstract class NotificationOutboxBehaviour {
     private void rejectOneFile() {
         ledger.recordFile(claim("bad.yaml"), FileVerdict.rejected("bad.yaml",
                 List.of(Problem.unplaced("missing job name")), List.of()));
+    }
+
+    /** Forwards the job and has the follower's first poll decide {@code decision}: how job states reach a ledger. */
+    void followed(JobLedger ledger, AcceptedJob job, FollowDecision decision) {
+        String id = job.job().id;
+        ledger.followDelivered(Duration.ZERO);
+        OutboxItem item = ledger.claimDue(10, LEASE).stream().filter(i -> i.jobId().equals(id)).findFirst()
+                .orElseThrow();
+        ledger.recordAttempt(item, 200, 3, null, new Delivery.Submitted("j-orch-" + id, "e-1", List.of()));
+        FollowItem follow = ledger.claimFollows(10, LEASE).stream().filter(i -> i.jobId().equals(id)).findFirst()
+                .orElseThrow();
+        ledger.recordFollow(follow, decision);
     }
 
     AcceptedJob job(String name) {
