@@ -189,6 +189,16 @@ public final class ImportLedger {
         });
     }
 
+    /**
+     * The jobs an intake unit of an import recorded when it was first taken ({@code [{id,namespace,name,version,
+     * change}]}), for a fire run again after being cut short: its units are already recorded and change nothing now,
+     * but the fire's result still lists them. Empty for a unit not recorded or recorded as rejected.
+     */
+    public Optional<String> recordedJobs(String source, String claimKey) {
+        return transactions.inTransaction("read the claim " + source + " " + claimKey, c -> Optional.ofNullable(
+                ClaimTable.recorded(c, source, List.of(claimKey)).get(claimKey)).map(RecordedClaim::jobs));
+    }
+
     public ImportValidators validators(String importName, String url) {
         return transactions.inTransaction("read validators of " + importName, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT etag, last_modified, body_sha256 FROM import_sources"

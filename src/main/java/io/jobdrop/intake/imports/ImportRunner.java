@@ -1,5 +1,7 @@
 package io.jobdrop.intake.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobdrop.ingest.FileVerdict;
@@ -180,6 +182,9 @@ public final class ImportRunner {
                 rejection.set("errors", problems(verdict.errors()));
             } else {
                 accepted++;
+                if (taken.outcome().alreadyRecorded()) {
+                    recordedJobs(definition, unit, jobs);
+                }
                 for (JobChange change : taken.outcome().changes()) {
                     jobs.addObject().put("id", change.jobId()).put("namespace", change.namespace())
                             .put("name", change.name()).put("version", change.version())
@@ -224,6 +229,22 @@ public final class ImportRunner {
             return;
         }
         fires.retryLater(definition.name(), fire.fireTime(), retryAt, cause);
+    }
+
+    /**
+     * A unit an earlier run of the same fire recorded (the run was cut short, or the fire is run again): it changes
+     * nothing now, and the jobs it recorded then are listed, so the fire's result says what the fire imported.
+     */
+    private void recordedJobs(ImportDefinition definition, ImportUnit unit, ArrayNode jobs) {
+        fires.recordedJobs(definition.source(), unit.key()).ifPresent(recorded -> {
+            try {
+                for (JsonNode job : JobJson.mapper().readTree(recorded)) {
+                    jobs.add(((ObjectNode) job).put("unit", unit.name()));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the ledger's jobs of " + unit.name() + " are not JSON", e);
+            }
+        });
     }
 
     private static ArrayNode problems(List<Problem> problems) {

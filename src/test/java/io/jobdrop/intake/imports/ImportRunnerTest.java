@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -190,6 +192,27 @@ class ImportRunnerTest {
         assertThat(fire.claimedBy()).isEqualTo("b");
         assertThat(ledger.listJobs(null, 10)).hasSize(1);
         assertThat(crashed.runDue()).isZero();
+    }
+
+    @Test
+    void a_fire_run_again_after_being_cut_short_lists_the_units_it_recorded_before() throws Exception {
+        ImportRunner runner = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        assertThat(runner.scheduled("hourly", at("2026-03-01T10:00:00Z"))).isTrue();
+        String jobs = fires("x").fires("hourly", 1).get(0).jobs();
+        assertThat(jobs).contains("hourly-1772359200");
+        // cut short after its units were recorded: the fire is unfinished again, its lease passed
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE import_fires SET outcome = NULL, finished_at = NULL, jobs = NULL, accepted = 0");
+        }
+        clock.now = clock.now.plusSeconds(121);
+
+        assertThat(runner.runDue()).isEqualTo(1);
+
+        ImportFire again = fires("x").fires("hourly", 1).get(0);
+        assertThat(again.outcome()).isEqualTo("done");
+        assertThat(again.accepted()).isEqualTo(1);
+        assertThat(again.jobs()).as("the job recorded the first time, not an empty list").isEqualTo(jobs);
+        assertThat(ledger.listJobs(null, 10)).hasSize(1);
     }
 
     @Test
