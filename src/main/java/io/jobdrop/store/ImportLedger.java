@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,12 +87,25 @@ public final class ImportLedger {
         }
     }
 
-    /** Unfinished fires whose lease has passed (crashed owner, retry due, requested), oldest first. */
-    public List<ImportFire> due(int limit) {
+    /**
+     * Unfinished fires of these imports whose lease has passed (crashed owner, retry due, requested), oldest first.
+     * Only the imports an instance serves: instances with other imports share the ledger, and their fires must not
+     * fill the limit.
+     */
+    public List<ImportFire> due(Collection<String> importNames, int limit) {
+        if (importNames.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = List.copyOf(importNames);
+        String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
         return transactions.inTransaction("list due fires", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM import_fires"
-                    + " WHERE outcome IS NULL AND lease_until <= ? ORDER BY lease_until, fire_time")) {
+                    + " WHERE outcome IS NULL AND lease_until <= ? AND import_name IN (" + marks + ")"
+                    + " ORDER BY lease_until, fire_time")) {
                 DbTime.set(s, 1, now());
+                for (int i = 0; i < names.size(); i++) {
+                    s.setString(i + 2, names.get(i));
+                }
                 s.setMaxRows(limit);
                 return list(s);
             }

@@ -130,14 +130,12 @@ public final class ImportRunner {
     /** Runs the unfinished fires whose lease has passed; returns how many this instance took. */
     public int runDue() {
         int ran = 0;
-        for (ImportFire due : fires.due(20)) {
-            Optional<ImportDefinition> definition = catalog.find(due.importName()).filter(ImportDefinition::enabled);
-            if (definition.isEmpty()) {
-                continue; // declared on another instance, or disabled here
-            }
+        // only the imports enabled here: the others are declared on another instance, or disabled here
+        List<String> served = catalog.enabled().stream().map(ImportDefinition::name).toList();
+        for (ImportFire due : fires.due(served, 20)) {
             Optional<ImportFire> mine = fires.takeOver(due.importName(), due.fireTime(), clock.instant().plus(lease));
             if (mine.isPresent()) {
-                run(definition.get(), mine.get());
+                run(catalog.find(due.importName()).orElseThrow(), mine.get());
                 ran++;
             }
         }

@@ -216,6 +216,21 @@ class ImportRunnerTest {
     }
 
     @Test
+    void polls_only_the_fires_of_its_own_imports_in_a_shared_ledger() throws Exception {
+        ImportRunner runner = runner("{name: mine, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        ImportLedger shared = fires("b");
+        // another instance's imports, requested earlier than ours: more than one poll takes
+        for (int i = 0; i < 25; i++) {
+            assertThat(shared.request("theirs-" + i, clock.now.minusSeconds(60))).isTrue();
+        }
+        assertThat(shared.request("mine", clock.now)).isTrue();
+
+        assertThat(runner.runDue()).isEqualTo(1);
+        assertThat(fires("x").fires("mine", 1).get(0).outcome()).isEqualTo("done");
+        assertThat(fires("x").fires("theirs-0", 1).get(0).outcome()).as("left to their instance").isNull();
+    }
+
+    @Test
     void retries_an_unreachable_source_with_backoff_until_the_next_fire_is_due() throws Exception {
         ImportRunner runner = runner("{name: missing, schedule: '0 0 * * * ?', from: jobs/not-there.yaml}", "a");
         assertThat(runner.scheduled("missing", at("2026-03-01T10:00:00Z"))).isTrue();
