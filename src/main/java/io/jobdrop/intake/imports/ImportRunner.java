@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -75,15 +74,17 @@ public final class ImportRunner {
     }
 
     /**
-     * A tick of the import's schedule (Quartz's {@code scheduledFireTime}, the same on every instance): claimed, and
-     * run here when this instance's claim made the fire.
+     * A tick of the import's schedule: claimed, and run here when this instance's claim made the fire. The fire time
+     * is the schedule's newest at or before Quartz's {@code scheduledFireTime}, which is the tick as scheduled, except
+     * for a tick that misfired (late start, a slow previous fire): Quartz fires those "now", a time no other instance
+     * shares.
      *
      * @return whether this instance ran it
      */
     public boolean scheduled(String name, Date scheduledFireTime) {
         ImportDefinition definition = catalog.find(name).orElseThrow();
-        Instant fireTime = scheduledFireTime.toInstant().truncatedTo(ChronoUnit.SECONDS);
-        return claimAndRun(definition, fireTime, ImportLedger.SCHEDULED);
+        Optional<Instant> fireTime = definition.schedule().latestAtOrBefore(scheduledFireTime.toInstant());
+        return fireTime.isPresent() && claimAndRun(definition, fireTime.get(), ImportLedger.SCHEDULED);
     }
 
     /**

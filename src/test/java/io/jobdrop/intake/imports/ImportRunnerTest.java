@@ -131,6 +131,20 @@ class ImportRunnerTest {
     }
 
     @Test
+    void a_late_tick_runs_the_fire_of_the_schedule_time_before_it_not_one_of_its_own() throws Exception {
+        ImportRunner a = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        ImportRunner b = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "b");
+
+        assertThat(a.scheduled("hourly", at("2026-03-01T10:00:00Z"))).isTrue();
+        // Quartz fires a misfired tick "now": still the 10:00 fire, which has run
+        assertThat(b.scheduled("hourly", at("2026-03-01T10:00:07Z"))).isFalse();
+        assertThat(b.scheduled("hourly", at("2026-03-01T10:59:59.999Z"))).isFalse();
+
+        assertThat(fires("x").fires("hourly", 10)).extracting(f -> f.fireTime().toString())
+                .containsExactly("2026-03-01T10:00:00Z");
+    }
+
+    @Test
     void catches_up_once_with_last_never_with_none_and_every_missed_fire_up_to_the_bound_with_all()
             throws Exception {
         ImportRunner runner = runner("""
