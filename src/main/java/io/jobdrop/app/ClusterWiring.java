@@ -5,7 +5,6 @@ import io.jobdrop.cluster.LeaseTable;
 import org.apache.camel.CamelContext;
 
 import javax.sql.DataSource;
-import java.util.UUID;
 
 /**
  * Leadership among the instances sharing one ledger: the lease cluster service that the routes' {@code master:}
@@ -16,12 +15,10 @@ final class ClusterWiring {
     private ClusterWiring() {
     }
 
+    /** @param instanceId this context's name (JobdropConfiguration), the one its other leases carry too */
     static LeaseClusterService bind(CamelContext context, Settings props, DataSource dataSource, String instanceId)
             throws Exception {
-        String named = props.text("jobdrop.cluster.instance");
-        // a random tail keeps two instances apart even when host name and PID repeat (containers)
-        String self = (named.isBlank() ? instanceId : named) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource), self,
+        LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource), instanceId,
                 props.duration("jobdrop.cluster.lease"),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(cluster(), "cluster-lease"));
         context.addService(cluster);
