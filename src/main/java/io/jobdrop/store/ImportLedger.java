@@ -186,6 +186,21 @@ public final class ImportLedger {
     }
 
     /**
+     * The import's newest fire that has been tried (finished, or waiting for a retry after its source could not be
+     * read): what any instance reports as the import's state, whichever instance ran it.
+     */
+    public Optional<ImportFire> lastTried(String importName) {
+        return transactions.inTransaction("read the last tried fire of " + importName, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM import_fires"
+                    + " WHERE import_name = ? AND attempts > 0 ORDER BY fire_time DESC")) {
+                s.setString(1, importName);
+                s.setMaxRows(1);
+                return list(s).stream().findFirst();
+            }
+        });
+    }
+
+    /**
      * The fire time of the import's newest fire on its schedule (a tick or a catch-up) before {@code before},
      * whatever became of it; fires
      * someone asked for are left out, since they say nothing about which scheduled fires were missed.

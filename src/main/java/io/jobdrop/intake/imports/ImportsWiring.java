@@ -44,7 +44,7 @@ public final class ImportsWiring {
                 props.duration("jobdrop.imports.retry-initial"), props.duration("jobdrop.imports.retry-max"));
         registry.bind("importRunner", new ImportRunner(catalog, fires, reader, intake, status, clock, settings));
         registry.bind("importView", new ImportView(catalog, fires));
-        registry.bind("importsHealth", new ImportsHealthCheck(status, catalog.enabled().size()));
+        registry.bind("importsHealth", new ImportsHealthCheck(catalog, fires));
         registry.bind("importRoutes", new ImportRoutes(catalog));
         if (!catalog.all().isEmpty() || !catalog.problems().isEmpty()) {
             LOG.info("imports from {}: {} enabled, {} disabled, {} not loaded", catalog.folder(),
