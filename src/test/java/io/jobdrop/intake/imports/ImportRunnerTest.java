@@ -245,6 +245,25 @@ class ImportRunnerTest {
     }
 
     @Test
+    void numbers_runs_from_an_index_on_import_and_run() throws Exception {
+        ImportRunner runner = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        assertThat(runner.scheduled("hourly", at("2026-03-01T10:00:00Z"))).isTrue();
+        assertThat(runner.scheduled("hourly", at("2026-03-01T11:00:00Z"))).isTrue();
+        assertThat(fires("x").fires("hourly", 10)).extracting(ImportFire::run).containsExactly(2L, 1L);
+        // the claim's MAX(run) per import reads this index instead of every fire the import had
+        try (Connection c = dataSource.getConnection();
+             var indexes = c.getMetaData().getIndexInfo(null, null, "IMPORT_FIRES", false, false)) {
+            List<String> columns = new java.util.ArrayList<>();
+            while (indexes.next()) {
+                if ("IMPORT_FIRES_RUN_IDX".equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    columns.add(indexes.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(columns).containsExactly("import_name", "run");
+        }
+    }
+
+    @Test
     void retries_an_unreachable_source_with_backoff_until_the_next_fire_is_due() throws Exception {
         ImportRunner runner = runner("{name: missing, schedule: '0 0 * * * ?', from: jobs/not-there.yaml}", "a");
         assertThat(runner.scheduled("missing", at("2026-03-01T10:00:00Z"))).isTrue();
