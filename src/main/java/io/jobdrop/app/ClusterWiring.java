@@ -6,7 +6,6 @@ import org.apache.camel.CamelContext;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Leadership among the instances sharing one ledger: the lease cluster service that the routes' {@code master:}
@@ -17,13 +16,11 @@ final class ClusterWiring {
     private ClusterWiring() {
     }
 
+    /** @param instanceId this context's name (JobdropConfiguration), the one its other leases carry too */
     static LeaseClusterService bind(CamelContext context, Settings props, DataSource dataSource, String instanceId)
             throws Exception {
-        String named = props.text("jobdrop.cluster.instance");
-        // a random tail keeps two instances apart even when host name and PID repeat (containers)
-        String self = (named.isBlank() ? instanceId : named) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Duration lease = props.duration("jobdrop.cluster.lease");
-        LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource, lease), self, lease,
+        LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource, lease), instanceId, lease,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(cluster(), "cluster-lease"));
         context.addService(cluster);
         context.getRegistry().bind("clusterHealth", new ClusterHealthCheck(cluster));

@@ -87,11 +87,13 @@ public final class JobdropConfiguration implements CamelConfiguration {
         dataSource.setMaximumPoolSize(props.integer("jobdrop.db.pool-size", 1));
         context.addService(new Closer(dataSource));
         NotifyTargets notifyTargets = NotifyWiring.targets(props);
-        JobLedger ledger = new JobLedger(dataSource, clock, instanceId(),
+        // one name per context for every lease this instance holds: outbox items, cluster leases, import fires
+        String instance = instanceId(props);
+        JobLedger ledger = new JobLedger(dataSource, clock, instance,
                 props.integer("jobdrop.db.write-batch", 1), notifyTargets);
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
-        LeaseClusterService cluster = ClusterWiring.bind(context, props, dataSource, instanceId());
+        LeaseClusterService cluster = ClusterWiring.bind(context, props, dataSource, instance);
 
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
                 new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
@@ -156,7 +158,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         NotifyWiring.bind(context, this, props, notifyTargets, ledger, clock);
         bindBuckets(context, props, fileIntake, clock);
         TableIntakes.bind(context, props, reader, fileIntake, ledger, outages, clock);
-        ImportsWiring.bind(context, props, dataSource, reader, fileIntake, clock);
+        ImportsWiring.bind(context, props, dataSource, reader, fileIntake, clock, instance);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
         LoggerFactory.getLogger("jobdrop").info(StartupSummary.of(props));
     }
@@ -260,14 +262,20 @@ public final class JobdropConfiguration implements CamelConfiguration {
         return props.duration(key);
     }
 
-    private static String instanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
+    /**
+     * This context's name as a lease owner: jobdrop.cluster.instance, or host name and PID, with a random tail that
+     * keeps two instances apart even when host name and PID repeat (containers, two contexts in one JVM in tests).
+     */
+    private static String instanceId(Settings props) {
+        String named = props.text("jobdrop.cluster.instance");
+        if (named.isBlank()) {
+            try {
+                named = InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+            } catch (Exception e) {
+                named = "localhost-" + ProcessHandle.current().pid();
+            }
         }
-        return host + "-" + ProcessHandle.current().pid();
+        return named + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Closes the connection pool when Camel stops, after the routes have drained. */

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,12 +87,25 @@ public final class ImportLedger {
         }
     }
 
-    /** Unfinished fires whose lease has passed (crashed owner, retry due, requested), oldest first. */
-    public List<ImportFire> due(int limit) {
+    /**
+     * Unfinished fires of these imports whose lease has passed (crashed owner, retry due, requested), oldest first.
+     * Only the imports an instance serves: instances with other imports share the ledger, and their fires must not
+     * fill the limit.
+     */
+    public List<ImportFire> due(Collection<String> importNames, int limit) {
+        if (importNames.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = List.copyOf(importNames);
+        String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
         return transactions.inTransaction("list due fires", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM import_fires"
-                    + " WHERE outcome IS NULL AND lease_until <= ? ORDER BY lease_until, fire_time")) {
+                    + " WHERE outcome IS NULL AND lease_until <= ? AND import_name IN (" + marks + ")"
+                    + " ORDER BY lease_until, fire_time")) {
                 DbTime.set(s, 1, now());
+                for (int i = 0; i < names.size(); i++) {
+                    s.setString(i + 2, names.get(i));
+                }
                 s.setMaxRows(limit);
                 return list(s);
             }
@@ -171,6 +186,21 @@ public final class ImportLedger {
     }
 
     /**
+     * The import's newest fire that has been tried (finished, or waiting for a retry after its source could not be
+     * read): what any instance reports as the import's state, whichever instance ran it.
+     */
+    public Optional<ImportFire> lastTried(String importName) {
+        return transactions.inTransaction("read the last tried fire of " + importName, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM import_fires"
+                    + " WHERE import_name = ? AND attempts > 0 ORDER BY fire_time DESC")) {
+                s.setString(1, importName);
+                s.setMaxRows(1);
+                return list(s).stream().findFirst();
+            }
+        });
+    }
+
+    /**
      * The fire time of the import's newest fire on its schedule (a tick or a catch-up) before {@code before},
      * whatever became of it; fires
      * someone asked for are left out, since they say nothing about which scheduled fires were missed.
@@ -187,6 +217,16 @@ public final class ImportLedger {
                 }
             }
         });
+    }
+
+    /**
+     * The jobs an intake unit of an import recorded when it was first taken ({@code [{id,namespace,name,version,
+     * change}]}), for a fire run again after being cut short: its units are already recorded and change nothing now,
+     * but the fire's result still lists them. Empty for a unit not recorded or recorded as rejected.
+     */
+    public Optional<String> recordedJobs(String source, String claimKey) {
+        return transactions.inTransaction("read the claim " + source + " " + claimKey, c -> Optional.ofNullable(
+                ClaimTable.recorded(c, source, List.of(claimKey)).get(claimKey)).map(RecordedClaim::jobs));
     }
 
     public ImportValidators validators(String importName, String url) {

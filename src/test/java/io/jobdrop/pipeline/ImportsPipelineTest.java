@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.jobdrop.intake.imports.ImportView;
 import io.jobdrop.testing.LogCapture;
 import io.jobdrop.store.ImportFire;
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +160,10 @@ class ImportsPipelineTest extends PipelineTestSupport {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> view().fires("report", 10).stream()
                 .anyMatch(f -> "done".equals(f.get("outcome")) && f.get("jobs").toString().contains("report-")));
+        // one instance id per context: the fires are claimed under the name the cluster leases carry
+        Object instance = context.getRegistry().lookupByNameAndType("clusterHealth", HealthCheck.class).call()
+                .getDetails().get("instance");
+        assertThat(view().fires("report", 10)).extracting(f -> f.get("claimed_by")).containsOnly(instance);
     }
 
     @Test

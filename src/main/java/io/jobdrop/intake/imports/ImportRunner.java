@@ -1,5 +1,7 @@
 package io.jobdrop.intake.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobdrop.ingest.FileVerdict;
@@ -17,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -73,15 +74,17 @@ public final class ImportRunner {
     }
 
     /**
-     * A tick of the import's schedule (Quartz's {@code scheduledFireTime}, the same on every instance): claimed, and
-     * run here when this instance's claim made the fire.
+     * A tick of the import's schedule: claimed, and run here when this instance's claim made the fire. The fire time
+     * is the schedule's newest at or before Quartz's {@code scheduledFireTime}, which is the tick as scheduled, except
+     * for a tick that misfired (late start, a slow previous fire): Quartz fires those "now", a time no other instance
+     * shares.
      *
      * @return whether this instance ran it
      */
     public boolean scheduled(String name, Date scheduledFireTime) {
         ImportDefinition definition = catalog.find(name).orElseThrow();
-        Instant fireTime = scheduledFireTime.toInstant().truncatedTo(ChronoUnit.SECONDS);
-        return claimAndRun(definition, fireTime, ImportLedger.SCHEDULED);
+        Optional<Instant> fireTime = definition.schedule().latestAtOrBefore(scheduledFireTime.toInstant());
+        return fireTime.isPresent() && claimAndRun(definition, fireTime.get(), ImportLedger.SCHEDULED);
     }
 
     /**
@@ -128,14 +131,12 @@ public final class ImportRunner {
     /** Runs the unfinished fires whose lease has passed; returns how many this instance took. */
     public int runDue() {
         int ran = 0;
-        for (ImportFire due : fires.due(20)) {
-            Optional<ImportDefinition> definition = catalog.find(due.importName()).filter(ImportDefinition::enabled);
-            if (definition.isEmpty()) {
-                continue; // declared on another instance, or disabled here
-            }
+        // only the imports enabled here: the others are declared on another instance, or disabled here
+        List<String> served = catalog.enabled().stream().map(ImportDefinition::name).toList();
+        for (ImportFire due : fires.due(served, 20)) {
             Optional<ImportFire> mine = fires.takeOver(due.importName(), due.fireTime(), clock.instant().plus(lease));
             if (mine.isPresent()) {
-                run(definition.get(), mine.get());
+                run(catalog.find(due.importName()).orElseThrow(), mine.get());
                 ran++;
             }
         }
@@ -180,6 +181,9 @@ public final class ImportRunner {
                 rejection.set("errors", problems(verdict.errors()));
             } else {
                 accepted++;
+                if (taken.outcome().alreadyRecorded()) {
+                    recordedJobs(definition, unit, jobs);
+                }
                 for (JobChange change : taken.outcome().changes()) {
                     jobs.addObject().put("id", change.jobId()).put("namespace", change.namespace())
                             .put("name", change.name()).put("version", change.version())
@@ -224,6 +228,22 @@ public final class ImportRunner {
             return;
         }
         fires.retryLater(definition.name(), fire.fireTime(), retryAt, cause);
+    }
+
+    /**
+     * A unit an earlier run of the same fire recorded (the run was cut short, or the fire is run again): it changes
+     * nothing now, and the jobs it recorded then are listed, so the fire's result says what the fire imported.
+     */
+    private void recordedJobs(ImportDefinition definition, ImportUnit unit, ArrayNode jobs) {
+        fires.recordedJobs(definition.source(), unit.key()).ifPresent(recorded -> {
+            try {
+                for (JsonNode job : JobJson.mapper().readTree(recorded)) {
+                    jobs.add(((ObjectNode) job).put("unit", unit.name()));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the ledger's jobs of " + unit.name() + " are not JSON", e);
+            }
+        });
     }
 
     private static ArrayNode problems(List<Problem> problems) {

@@ -6,12 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this instance knows of its imports' sources: which cannot be read right now and why. Feeds the health check,
- * the outage log (one WARN when a source becomes unreachable, one INFO when it is back: {@link Outages}, under
+ * What this instance knows of its imports' sources: which cannot be read right now and why. Feeds the outage log
+ * (one WARN when a source becomes unreachable, one INFO when it is back: {@link Outages}, under
  * {@code import <name>}) and the metrics {@code jobdrop_import_fires_total{import,outcome}} and
  * {@code jobdrop_import_unreachable{import}}.
  */
@@ -45,10 +44,5 @@ public final class ImportStatus {
     void fired(String importName, String outcome) {
         Counter.builder("jobdrop.import.fires").description("import fires finished by this instance, by outcome")
                 .tag("import", importName).tag("outcome", outcome).register(registry).increment();
-    }
-
-    /** Import name to the reason its source cannot be read, for those that cannot. */
-    public Map<String, String> unreachable() {
-        return new TreeMap<>(unreachable);
     }
 }

@@ -94,6 +94,7 @@ public final class ImportView {
         entry.put("trigger", fire.trigger());
         entry.put("outcome", fire.outcome() == null ? "pending" : fire.outcome());
         entry.put("attempts", fire.attempts());
+        entry.put("claimed_by", fire.claimedBy());
         entry.put("accepted", fire.accepted());
         entry.put("rejected", fire.rejected());
         entry.put("detail", json(fire.detail()));

@@ -1,23 +1,29 @@
 package io.jobdrop.intake.imports;
 
+import io.jobdrop.store.ImportFire;
+import io.jobdrop.store.ImportLedger;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * DOWN while the source of any import cannot be read, naming each and why; its fire is retried meanwhile. Like the
+ * DOWN while the source of any import cannot be read, naming each and why; its fire is retried meanwhile. Read from
+ * the ledger (each import's newest tried fire: waiting for a retry, or given up as unreachable), not from what this
+ * instance saw, so every instance sharing the ledger reports the same state whichever of them ran the fire. Like the
  * buckets' checks it leaves readiness alone: the inbox, the HTTP intake and the queue still take work.
  */
 public final class ImportsHealthCheck extends AbstractHealthCheck {
 
-    private final ImportStatus status;
-    private final int imports;
+    private final ImportCatalog catalog;
+    private final ImportLedger fires;
 
-    public ImportsHealthCheck(ImportStatus status, int imports) {
+    public ImportsHealthCheck(ImportCatalog catalog, ImportLedger fires) {
         super("jobdrop", "imports");
-        this.status = status;
-        this.imports = imports;
+        this.catalog = catalog;
+        this.fires = fires;
     }
 
     @Override
@@ -32,8 +38,14 @@ public final class ImportsHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Map<String, String> down = status.unreachable();
-        builder.detail("imports", imports);
+        Map<String, String> down = new TreeMap<>();
+        for (ImportDefinition definition : catalog.enabled()) {
+            Optional<ImportFire> last = fires.lastTried(definition.name());
+            if (last.isPresent() && (!last.get().finished() || ImportRunner.UNREACHABLE.equals(last.get().outcome()))) {
+                down.put(definition.name(), last.get().detail());
+            }
+        }
+        builder.detail("imports", catalog.enabled().size());
         down.forEach((name, cause) -> builder.detail("import." + name, cause));
         if (down.isEmpty()) {
             builder.up();

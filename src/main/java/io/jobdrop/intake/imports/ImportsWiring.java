@@ -13,15 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * The scheduled imports' beans, bound for routes/imports.camel.yaml and the status API: the catalog read from
  * jobdrop.imports.dir, the fire runner, its health check, and the routes' parameters. A problem in an import file is
- * logged at start (file:line:column) and leaves the other imports running; a folder that was set but does not exist
+ * logged at start (file:line:column) and leaves the other imports running; fires are claimed under the context's
+ * instance id, the one its outbox and cluster leases carry; a folder that was set but does not exist
  * stops the start, since the user meant imports to run.
  */
 public final class ImportsWiring {
@@ -33,11 +32,11 @@ public final class ImportsWiring {
     }
 
     public static void bind(CamelContext context, Settings props, DataSource dataSource, JobFileReader reader,
-                            JobFileIntake intake, Clock clock) {
+                            JobFileIntake intake, Clock clock, String instanceId) {
         Registry registry = context.getRegistry();
         ImportCatalog catalog = catalog(props);
         catalog.problems().forEach(problem -> LOG.warn("import not loaded: {}", problem));
-        ImportLedger fires = new ImportLedger(dataSource, clock, instanceId());
+        ImportLedger fires = new ImportLedger(dataSource, clock, instanceId);
         ImportStatus status = new ImportStatus(registry.lookupByNameAndType("outages", Outages.class),
                 registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
         ImportSettings settings = new ImportSettings(props.secret("jobdrop.imports.token"),
@@ -45,7 +44,7 @@ public final class ImportsWiring {
                 props.duration("jobdrop.imports.retry-initial"), props.duration("jobdrop.imports.retry-max"));
         registry.bind("importRunner", new ImportRunner(catalog, fires, reader, intake, status, clock, settings));
         registry.bind("importView", new ImportView(catalog, fires));
-        registry.bind("importsHealth", new ImportsHealthCheck(status, catalog.enabled().size()));
+        registry.bind("importsHealth", new ImportsHealthCheck(catalog, fires));
         registry.bind("importRoutes", new ImportRoutes(catalog));
         if (!catalog.all().isEmpty() || !catalog.problems().isEmpty()) {
             LOG.info("imports from {}: {} enabled, {} disabled, {} not loaded", catalog.folder(),
@@ -65,14 +64,4 @@ public final class ImportsWiring {
         }
     }
 
-    /** Unique per context, so two instances in one JVM (tests) are two lease owners. */
-    private static String instanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
-        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

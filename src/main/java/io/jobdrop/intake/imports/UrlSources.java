@@ -11,6 +11,7 @@ import io.jobdrop.store.ImportValidators;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,16 +24,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * An import from an http(s) URL, fetched with a conditional GET: the ETag and Last-Modified it last answered (kept in
  * the ledger, per import and URL) go out as If-None-Match and If-Modified-Since, and a 304, or a 200 whose body is the
  * one seen last time, submits nothing. The body is a job file, or a YAML/JSON list of URLs (relative ones resolved
- * against it), each then fetched the same way. A list is followed when it changes. With a token, every request carries
- * {@code Authorization: Bearer <token>} (never logged).
+ * against it), each then fetched the same way. A list is followed when it changes. With a token, every request to the
+ * origin (scheme, host, port) of the URL as written carries {@code Authorization: Bearer <token>} (never logged).
+ * Redirects are followed here, not by the client, so that the token never follows one to another origin, and one from
+ * https to http is refused.
  */
 final class UrlSources {
+
+    /** The most redirects one URL may take before its fire fails. */
+    static final int MAX_REDIRECTS = 5;
 
     private final HttpClient client;
     private final ImportLedger ledger;
@@ -41,7 +48,7 @@ final class UrlSources {
     private final long maxBytes;
 
     UrlSources(ImportLedger ledger, String token, Duration timeout, long maxBytes) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.ledger = ledger;
         this.token = token;
@@ -92,24 +99,18 @@ final class UrlSources {
     private Optional<Fetched> fetch(ImportDefinition definition, URI url) throws SourceUnreachable {
         String where = url.toString();
         ImportValidators seen = ledger.validators(definition.name(), where);
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
-        if (seen.etag() != null) {
-            request.header("If-None-Match", seen.etag());
-        }
-        if (seen.lastModified() != null) {
-            request.header("If-Modified-Since", seen.lastModified());
-        }
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new SourceUnreachable("GET " + where + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceUnreachable("GET " + where + ": interrupted", e);
+        HttpResponse<InputStream> response = send(url, seen, where);
+        for (int redirects = 0; isRedirect(response.statusCode()); redirects++) {
+            String location = response.headers().firstValue("Location").orElse(null);
+            discard(response);
+            if (location == null) {
+                throw new SourceUnreachable("GET " + where + " answered " + response.statusCode() + " without a"
+                        + " Location");
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new SourceUnreachable("GET " + where + ": more than " + MAX_REDIRECTS + " redirects");
+            }
+            response = send(redirect(response.uri(), location), seen, where);
         }
         int status = response.statusCode();
         try (InputStream in = response.body()) {
@@ -135,6 +136,73 @@ final class UrlSources {
         } catch (IOException e) {
             throw new SourceUnreachable("GET " + where + ": reading the body: " + describe(e), e);
         }
+    }
+
+    /** One GET; the token goes along only to the origin of the URL as written ({@code where}). */
+    private HttpResponse<InputStream> send(URI url, ImportValidators seen, String where) throws SourceUnreachable {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
+        if (seen.etag() != null) {
+            request.header("If-None-Match", seen.etag());
+        }
+        if (seen.lastModified() != null) {
+            request.header("If-Modified-Since", seen.lastModified());
+        }
+        if (!token.isEmpty() && sameOrigin(URI.create(where), url)) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new SourceUnreachable("GET " + url + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceUnreachable("GET " + url + ": interrupted", e);
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static void discard(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the connection is closed instead of reused: nothing else depends on it
+        }
+    }
+
+    /**
+     * Where a redirect from {@code from} to {@code location} (maybe relative) leads.
+     *
+     * @throws SourceUnreachable when it leads from https to http, or nowhere a GET can go
+     */
+    static URI redirect(URI from, String location) throws SourceUnreachable {
+        URI to;
+        try {
+            to = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw new SourceUnreachable("GET " + from + " redirected to '" + location + "', which is not a URL", e);
+        }
+        String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+        if ("https".equalsIgnoreCase(from.getScheme()) && scheme.equals("http")) {
+            throw new SourceUnreachable("GET " + from + " redirected from https to http (" + to + "): refused, it"
+                    + " would send the request (and its token) unencrypted");
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new SourceUnreachable("GET " + from + " redirected to " + to + ", which is not http(s)");
+        }
+        return to;
+    }
+
+    /** Same scheme, host and port (the scheme's default when none is written). */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     /**

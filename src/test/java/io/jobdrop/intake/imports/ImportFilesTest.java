@@ -121,6 +121,32 @@ class ImportFilesTest {
     }
 
     @Test
+    void maps_a_whole_unit_to_the_next_one() {
+        assertThat(Schedule.parse("every 60s", ZoneOffset.UTC).cron()).isEqualTo("0 * * * * ?");
+        assertThat(Schedule.parse("every 60m", ZoneOffset.UTC).cron()).isEqualTo("0 0 * * * ?");
+        assertThat(Schedule.parse("every 24h", ZoneOffset.UTC).cron()).isEqualTo("0 0 0 * * ?");
+        assertThat(Schedule.parse("every 24h", ZoneOffset.UTC).next(Instant.parse("2026-01-01T12:03:07Z")))
+                .contains(Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(Schedule.parse("every 60m", ZoneOffset.UTC).next(Instant.parse("2026-01-01T12:03:07Z")))
+                .contains(Instant.parse("2026-01-01T13:00:00Z"));
+    }
+
+    @Test
+    void snaps_a_time_to_the_newest_fire_at_or_before_it() {
+        Schedule tenMinutes = Schedule.parse("every 10m", ZoneOffset.UTC);
+        assertThat(tenMinutes.latestAtOrBefore(Instant.parse("2026-01-01T12:13:07.250Z")))
+                .contains(Instant.parse("2026-01-01T12:10:00Z"));
+        assertThat(tenMinutes.latestAtOrBefore(Instant.parse("2026-01-01T12:10:00Z")))
+                .as("a fire time is its own").contains(Instant.parse("2026-01-01T12:10:00Z"));
+        assertThat(Schedule.parse("every 1s", ZoneOffset.UTC).latestAtOrBefore(Instant.parse("2026-01-01T12:13:07.9Z")))
+                .contains(Instant.parse("2026-01-01T12:13:07Z"));
+        assertThat(Schedule.parse("0 0 2 1 1 ?", ZoneOffset.UTC).latestAtOrBefore(Instant.parse("2026-06-01T00:00:00Z")))
+                .as("yearly, months back").contains(Instant.parse("2026-01-01T02:00:00Z"));
+        assertThat(Schedule.parse("0 0 2 1 1 ? 2030", ZoneOffset.UTC).latestAtOrBefore(
+                Instant.parse("2026-06-01T00:00:00Z"))).as("none yet").isEmpty();
+    }
+
+    @Test
     void computes_the_next_fire_in_the_imports_time_zone() {
         Schedule nightly = Schedule.parse("0 0 2 * * ?", ZoneId.of("Europe/Berlin"));
         assertThat(nightly.next(Instant.parse("2026-07-01T12:00:00Z")))

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +131,20 @@ class ImportRunnerTest {
     }
 
     @Test
+    void a_late_tick_runs_the_fire_of_the_schedule_time_before_it_not_one_of_its_own() throws Exception {
+        ImportRunner a = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        ImportRunner b = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "b");
+
+        assertThat(a.scheduled("hourly", at("2026-03-01T10:00:00Z"))).isTrue();
+        // Quartz fires a misfired tick "now": still the 10:00 fire, which has run
+        assertThat(b.scheduled("hourly", at("2026-03-01T10:00:07Z"))).isFalse();
+        assertThat(b.scheduled("hourly", at("2026-03-01T10:59:59.999Z"))).isFalse();
+
+        assertThat(fires("x").fires("hourly", 10)).extracting(f -> f.fireTime().toString())
+                .containsExactly("2026-03-01T10:00:00Z");
+    }
+
+    @Test
     void catches_up_once_with_last_never_with_none_and_every_missed_fire_up_to_the_bound_with_all()
             throws Exception {
         ImportRunner runner = runner("""
@@ -190,6 +206,61 @@ class ImportRunnerTest {
         assertThat(fire.claimedBy()).isEqualTo("b");
         assertThat(ledger.listJobs(null, 10)).hasSize(1);
         assertThat(crashed.runDue()).isZero();
+    }
+
+    @Test
+    void a_fire_run_again_after_being_cut_short_lists_the_units_it_recorded_before() throws Exception {
+        ImportRunner runner = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        assertThat(runner.scheduled("hourly", at("2026-03-01T10:00:00Z"))).isTrue();
+        String jobs = fires("x").fires("hourly", 1).get(0).jobs();
+        assertThat(jobs).contains("hourly-1772359200");
+        // cut short after its units were recorded: the fire is unfinished again, its lease passed
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE import_fires SET outcome = NULL, finished_at = NULL, jobs = NULL, accepted = 0");
+        }
+        clock.now = clock.now.plusSeconds(121);
+
+        assertThat(runner.runDue()).isEqualTo(1);
+
+        ImportFire again = fires("x").fires("hourly", 1).get(0);
+        assertThat(again.outcome()).isEqualTo("done");
+        assertThat(again.accepted()).isEqualTo(1);
+        assertThat(again.jobs()).as("the job recorded the first time, not an empty list").isEqualTo(jobs);
+        assertThat(ledger.listJobs(null, 10)).hasSize(1);
+    }
+
+    @Test
+    void polls_only_the_fires_of_its_own_imports_in_a_shared_ledger() throws Exception {
+        ImportRunner runner = runner("{name: mine, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        ImportLedger shared = fires("b");
+        // another instance's imports, requested earlier than ours: more than one poll takes
+        for (int i = 0; i < 25; i++) {
+            assertThat(shared.request("theirs-" + i, clock.now.minusSeconds(60))).isTrue();
+        }
+        assertThat(shared.request("mine", clock.now)).isTrue();
+
+        assertThat(runner.runDue()).isEqualTo(1);
+        assertThat(fires("x").fires("mine", 1).get(0).outcome()).isEqualTo("done");
+        assertThat(fires("x").fires("theirs-0", 1).get(0).outcome()).as("left to their instance").isNull();
+    }
+
+    @Test
+    void numbers_runs_from_an_index_on_import_and_run() throws Exception {
+        ImportRunner runner = runner("{name: hourly, schedule: '0 0 * * * ?', from: jobs/job.yaml}", "a");
+        assertThat(runner.scheduled("hourly", at("2026-03-01T10:00:00Z"))).isTrue();
+        assertThat(runner.scheduled("hourly", at("2026-03-01T11:00:00Z"))).isTrue();
+        assertThat(fires("x").fires("hourly", 10)).extracting(ImportFire::run).containsExactly(2L, 1L);
+        // the claim's MAX(run) per import reads this index instead of every fire the import had
+        try (Connection c = dataSource.getConnection();
+             var indexes = c.getMetaData().getIndexInfo(null, null, "IMPORT_FIRES", false, false)) {
+            List<String> columns = new java.util.ArrayList<>();
+            while (indexes.next()) {
+                if ("IMPORT_FIRES_RUN_IDX".equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    columns.add(indexes.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(columns).containsExactly("import_name", "run");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,5 +140,75 @@ class UrlSourcesTest {
         ImportUnit big = fire(importing(url("/big.yaml"))).units().get(0);
         assertThat(big.content()).isNull();
         assertThat(big.size()).as("from Content-Length, not the bytes read").isEqualTo(1500);
+    }
+
+    @Test
+    void sends_the_token_across_a_redirect_only_to_the_same_origin() throws Exception {
+        List<String> elsewhere = new CopyOnWriteArrayList<>();
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            elsewhere.add(exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] bytes = "Name: moved".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        other.start();
+        List<String> here = new CopyOnWriteArrayList<>();
+        server.createContext("/redirect", exchange -> {
+            here.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            String to = exchange.getRequestURI().getPath().equals("/redirect/away")
+                    ? "http://127.0.0.1:" + other.getAddress().getPort() + "/job.yaml" : "/redirect/target";
+            if (exchange.getRequestURI().getPath().equals("/redirect/target")) {
+                byte[] bytes = "Name: target".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } else {
+                exchange.getResponseHeaders().add("Location", to);
+                exchange.sendResponseHeaders(302, -1);
+            }
+            exchange.close();
+        });
+        sources = new UrlSources(new ImportLedger(dataSource, Clock.systemUTC(), "test"), "s3cret",
+                Duration.ofSeconds(5), 1000);
+        try {
+            assertThat(new String(fire(importing(url("/redirect/here"))).units().get(0).content(),
+                    StandardCharsets.UTF_8)).isEqualTo("Name: target");
+            assertThat(here).containsExactly("/redirect/here Bearer s3cret", "/redirect/target Bearer s3cret");
+
+            assertThat(new String(fire(importing(url("/redirect/away"))).units().get(0).content(),
+                    StandardCharsets.UTF_8)).isEqualTo("Name: moved");
+            assertThat(here).last().isEqualTo("/redirect/away Bearer s3cret");
+            assertThat(elsewhere).as("another port is another origin").containsExactly("/job.yaml null");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void refuses_a_redirect_from_https_to_http_and_follows_relative_ones() throws Exception {
+        assertThatThrownBy(() -> UrlSources.redirect(URI.create("https://jobs.example/a.yaml"),
+                "http://jobs.example/a.yaml")).isInstanceOf(SourceUnreachable.class)
+                .hasMessageContaining("redirected from https to http (http://jobs.example/a.yaml): refused");
+        assertThat(UrlSources.redirect(URI.create("https://jobs.example/dir/a.yaml"), "b.yaml"))
+                .isEqualTo(URI.create("https://jobs.example/dir/b.yaml"));
+        assertThat(UrlSources.redirect(URI.create("http://jobs.example/a.yaml"), "https://other.example/a.yaml"))
+                .isEqualTo(URI.create("https://other.example/a.yaml"));
+        assertThat(UrlSources.sameOrigin(URI.create("https://Jobs.example/a"), URI.create("https://jobs.example:443/b")))
+                .isTrue();
+        assertThat(UrlSources.sameOrigin(URI.create("http://jobs.example/a"), URI.create("https://jobs.example/a")))
+                .isFalse();
+    }
+
+    @Test
+    void gives_up_after_too_many_redirects() throws Exception {
+        server.createContext("/loop", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/loop");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        assertThatThrownBy(() -> fire(importing(url("/loop")))).isInstanceOf(SourceUnreachable.class)
+                .hasMessage("GET " + url("/loop") + ": more than " + UrlSources.MAX_REDIRECTS + " redirects");
     }
 }
