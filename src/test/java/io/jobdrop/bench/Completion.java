@@ -78,7 +78,11 @@ final class Completion {
             return 0;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> !file.getFileName().toString().startsWith(".")).count();
+            // job files only: following writes <file>.result.json beside each, and rejections have .error.json
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith(".") && !name.endsWith(".result.json")
+                            && !name.endsWith(".error.json"))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
