@@ -32,9 +32,9 @@ import java.util.Optional;
  * the ledger, per import and URL) go out as If-None-Match and If-Modified-Since, and a 304, or a 200 whose body is the
  * one seen last time, submits nothing. The body is a job file, or a YAML/JSON list of URLs (relative ones resolved
  * against it), each then fetched the same way. A list is followed when it changes. With a token, every request to the
- * origin (scheme, host, port) of the URL as written carries {@code Authorization: Bearer <token>} (never logged).
- * Redirects are followed here, not by the client, so that the token never follows one to another origin, and one from
- * https to http is refused.
+ * origin (scheme, host, port) of the import's own URL carries {@code Authorization: Bearer <token>} (never logged),
+ * listed URLs on other origins do not. Redirects are followed here, not by the client, so that the token never
+ * follows one to another origin, and one from https to http is refused.
  */
 final class UrlSources {
 
@@ -99,7 +99,8 @@ final class UrlSources {
     private Optional<Fetched> fetch(ImportDefinition definition, URI url) throws SourceUnreachable {
         String where = url.toString();
         ImportValidators seen = ledger.validators(definition.name(), where);
-        HttpResponse<InputStream> response = send(url, seen, where);
+        URI origin = URI.create(definition.from());
+        HttpResponse<InputStream> response = send(url, seen, origin);
         for (int redirects = 0; isRedirect(response.statusCode()); redirects++) {
             String location = response.headers().firstValue("Location").orElse(null);
             discard(response);
@@ -110,7 +111,7 @@ final class UrlSources {
             if (redirects == MAX_REDIRECTS) {
                 throw new SourceUnreachable("GET " + where + ": more than " + MAX_REDIRECTS + " redirects");
             }
-            response = send(redirect(response.uri(), location), seen, where);
+            response = send(redirect(response.uri(), location), seen, origin);
         }
         int status = response.statusCode();
         try (InputStream in = response.body()) {
@@ -138,8 +139,11 @@ final class UrlSources {
         }
     }
 
-    /** One GET; the token goes along only to the origin of the URL as written ({@code where}). */
-    private HttpResponse<InputStream> send(URI url, ImportValidators seen, String where) throws SourceUnreachable {
+    /**
+     * One GET; the token goes along only to the origin of the import's own URL ({@code origin}), not to a redirect's
+     * or a listed URL's other origin: whoever serves a list or a redirect must not be able to collect the token.
+     */
+    private HttpResponse<InputStream> send(URI url, ImportValidators seen, URI origin) throws SourceUnreachable {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
         if (seen.etag() != null) {
             request.header("If-None-Match", seen.etag());
@@ -147,7 +151,7 @@ final class UrlSources {
         if (seen.lastModified() != null) {
             request.header("If-Modified-Since", seen.lastModified());
         }
-        if (!token.isEmpty() && sameOrigin(URI.create(where), url)) {
+        if (!token.isEmpty() && sameOrigin(origin, url)) {
             request.header("Authorization", "Bearer " + token);
         }
         try {

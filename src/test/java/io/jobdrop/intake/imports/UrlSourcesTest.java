@@ -187,6 +187,40 @@ class UrlSourcesTest {
     }
 
     @Test
+    void sends_the_token_to_listed_urls_only_on_the_origin_of_the_import() throws Exception {
+        List<String> elsewhere = new CopyOnWriteArrayList<>();
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            elsewhere.add(exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] bytes = "Name: listed-elsewhere".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        other.start();
+        List<String> here = new CopyOnWriteArrayList<>();
+        server.createContext("/guarded", exchange -> {
+            here.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] bytes = (exchange.getRequestURI().getPath().endsWith("list.yaml")
+                    ? "- job.yaml\n- http://127.0.0.1:" + other.getAddress().getPort() + "/job.yaml\n"
+                    : "Name: listed-here").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        sources = new UrlSources(new ImportLedger(dataSource, Clock.systemUTC(), "test"), "s3cret",
+                Duration.ofSeconds(5), 1000);
+        try {
+            assertThat(fire(importing(url("/guarded/list.yaml"))).units()).hasSize(2);
+            assertThat(here).containsExactly("/guarded/list.yaml Bearer s3cret", "/guarded/job.yaml Bearer s3cret");
+            assertThat(elsewhere).as("whoever serves the list cannot collect the token").containsExactly("/job.yaml null");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
     void refuses_a_redirect_from_https_to_http_and_follows_relative_ones() throws Exception {
         assertThatThrownBy(() -> UrlSources.redirect(URI.create("https://jobs.example/a.yaml"),
                 "http://jobs.example/a.yaml")).isInstanceOf(SourceUnreachable.class)
