@@ -1,6 +1,7 @@
 package io.jobdrop.intake;
 
 import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.Problem;
 import io.jobdrop.store.IntakeClaim;
 import org.apache.camel.Exchange;
@@ -41,7 +42,6 @@ public final class BucketIntake {
     public static final String DISPOSITION = "jobdropDisposition";
     /** Set on an exchange that did no work (a poll skipped while backing off): it proves nothing about the store. */
     public static final String IDLE = "jobdropIdle";
-    static final String TOO_LARGE = "job file is %d bytes; jobdrop reads job files of at most %d bytes";
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.intake");
     private static final String RECORDED = "jobdropBucketRecorded";
@@ -117,7 +117,7 @@ public final class BucketIntake {
         if (object.size() > maxObjectBytes) {
             eTag = object.eTag();
             taken = files.record(claim(object.key(), eTag), FileVerdict.rejected(display,
-                    List.of(Problem.unplaced(TOO_LARGE.formatted(object.size(), maxObjectBytes))), List.of()));
+                    List.of(Problem.unplaced(JobFileReader.tooLarge(object.size(), maxObjectBytes))), List.of()));
         } else {
             ResponseBytes<GetObjectResponse> read = read(object);
             if (read == null) {

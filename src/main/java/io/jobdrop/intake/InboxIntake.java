@@ -1,6 +1,7 @@
 package io.jobdrop.intake;
 
 import io.jobdrop.ingest.FileVerdict;
+import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.Problem;
 import io.jobdrop.store.IntakeClaim;
 import io.jobdrop.store.JobLedger;
@@ -48,8 +49,6 @@ public final class InboxIntake extends AsyncProcessorSupport {
     /** Whether the claim was recorded before (by another instance, or before a restart). */
     public static final String ALREADY_RECORDED = "jobdropAlreadyRecorded";
 
-    static final String TOO_LARGE = "job file is %d bytes; jobdrop reads job files of at most %d bytes"
-            + " (jobdrop.limits.file-bytes)";
     static final String UNREADABLE = "cannot read the job file: permission denied (jobdrop runs as %s)";
 
     private final JobFileIntake files;
@@ -123,7 +122,7 @@ public final class InboxIntake extends AsyncProcessorSupport {
         exchange.setProperty(FILE_KEY, attributes.fileKey());
         if (attributes.size() > maxBytes) {
             return reject(exchange, new IntakeClaim("inbox", name + "|" + modified + "|size:" + attributes.size(),
-                    display), name, TOO_LARGE.formatted(attributes.size(), maxBytes));
+                    display), name, JobFileReader.tooLarge(attributes.size(), maxBytes));
         }
         byte[] content;
         try {
@@ -134,7 +133,7 @@ public final class InboxIntake extends AsyncProcessorSupport {
         }
         IntakeClaim claim = new IntakeClaim("inbox", ContentKey.of(name, modified, content), display);
         if (content.length > maxBytes) { // it grew while it was read
-            return reject(exchange, claim, name, TOO_LARGE.formatted(content.length, maxBytes).replace(" is ",
+            return reject(exchange, claim, name, JobFileReader.tooLarge(content.length, maxBytes).replace(" is ",
                     " is at least "));
         }
         exchange.setProperty(CLAIM, claim);

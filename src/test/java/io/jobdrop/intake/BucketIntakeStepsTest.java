@@ -147,7 +147,7 @@ class BucketIntakeStepsTest {
         assertThat(exchange.getProperty(BucketIntake.DISPOSITION)).isEqualTo("error");
         assertThat(s3.keys("jobs", "")).containsExactly("error/huge.json", "error/huge.json.error.json");
         assertThat(s3.read("jobs", "error/huge.json.error.json"))
-                .contains("job file is 1001 bytes; jobdrop reads job files of at most 1000 bytes");
+                .contains("file is 1001 bytes, more than the limit of 1000 (jobdrop.limits.file-bytes)");
     }
 
     private void deleteDirectly(String key) {

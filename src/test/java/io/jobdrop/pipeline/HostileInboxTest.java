@@ -114,7 +114,7 @@ class HostileInboxTest extends PipelineTestSupport {
         await().atMost(PATIENCE).until(() -> filesIn(".error").contains("huge.yaml.error.json"));
         assertThat(Files.readString(inbox.resolve(".error/huge.yaml.error.json")))
                 .contains("\"verdict\":\"rejected\"")
-                .contains("job file is 1073741824 bytes; jobdrop reads job files of at most 10485760 bytes");
+                .contains("file is 1073741824 bytes, more than the limit of 10485760 (jobdrop.limits.file-bytes)");
         assertNextValidFileDelivered("after-huge");
     }
 

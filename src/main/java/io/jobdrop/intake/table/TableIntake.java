@@ -51,7 +51,6 @@ public final class TableIntake {
     public static final String INTAKE = "jobdropTableIntake";
     /** The number of accepted rows a poll wrote back (the route nudges the forwarder when there are any). */
     public static final String ACCEPTED = "jobdropTableAccepted";
-    static final String TOO_LARGE = "job file is %d bytes; jobdrop reads job files of at most %d bytes";
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.intake");
     private static final String WRITE_BACKS = "jobdropTableWriteBacks";
@@ -268,7 +267,7 @@ public final class TableIntake {
     private FileVerdict verdict(Row row) {
         if (row.spec().length > maxSpecBytes) {
             return FileVerdict.rejected(row.name(), List.of(Problem.unplaced(
-                    TOO_LARGE.formatted(row.spec().length, maxSpecBytes))), List.of());
+                    JobFileReader.tooLarge(row.spec().length, maxSpecBytes))), List.of());
         }
         RowVars.Parsed vars = RowVars.parse(settings.columns().vars(), row.vars());
         if (!vars.problems().isEmpty()) {
