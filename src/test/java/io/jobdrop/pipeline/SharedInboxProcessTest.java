@@ -145,8 +145,8 @@ class SharedInboxProcessTest {
                 + "\n" + jobdrop.logText());
         assertThat(jobdrop.isAlive()).isTrue();
         assertThat(jobdrop.logText()).doesNotContain("OutOfMemoryError");
-        assertThat(Files.readString(inbox.resolve(".error/big.yaml.error.json"))).contains("job file is 104857600 bytes");
-        assertThat(Files.readString(inbox.resolve(".error/sparse.json.error.json"))).contains("job file is 1073741824 bytes");
+        assertThat(Files.readString(inbox.resolve(".error/big.yaml.error.json"))).contains("file is 104857600 bytes");
+        assertThat(Files.readString(inbox.resolve(".error/sparse.json.error.json"))).contains("file is 1073741824 bytes");
     }
 
     private JobdropProcess start(Path inbox, String db, String kind) {
