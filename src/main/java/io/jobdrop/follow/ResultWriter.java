@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,6 +51,7 @@ public final class ResultWriter {
      */
     public int writeDue() {
         int written = 0;
+        List<UnitResult> settled = new ArrayList<>();
         for (UnitResult result : ledger.dueResults(BATCH)) {
             try {
                 if (writeOne(result)) {
@@ -59,8 +62,10 @@ public final class ResultWriter {
                         + "written ({}); the result is in the ledger only", FileNames.forLog(result.name()),
                         e.getMessage());
             }
-            ledger.resultWritten(result);
+            settled.add(result);
         }
+        // one commit for the round: a crash before it writes these again, and a result already there counts as written
+        ledger.resultsWritten(settled);
         return written;
     }
 

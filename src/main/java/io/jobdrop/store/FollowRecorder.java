@@ -121,9 +121,15 @@ final class FollowRecorder {
         return transactions.inTransaction("read the results due", c -> UnitResults.due(c, max));
     }
 
-    void resultWritten(UnitResult result) {
-        transactions.inTransaction("mark the result of " + result.name() + " written", c -> {
-            UnitResults.written(c, result, clock.get());
+    void resultsWritten(List<UnitResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        transactions.inTransaction("mark " + results.size() + " results written", c -> {
+            Instant now = clock.get();
+            for (UnitResult result : results) {
+                UnitResults.written(c, result, now);
+            }
             return null;
         });
     }

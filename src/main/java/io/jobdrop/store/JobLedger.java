@@ -125,8 +125,8 @@ public final class JobLedger implements AutoCloseable {
     }
 
     /** The result file is in place: it is not written again, by this instance or another. */
-    public void resultWritten(UnitResult result) {
-        follows.resultWritten(result);
+    public void resultsWritten(List<UnitResult> results) {
+        follows.resultsWritten(results);
     }
 
     /** The executions recorded for a job, oldest first. */
