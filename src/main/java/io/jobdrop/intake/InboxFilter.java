@@ -28,12 +28,14 @@ public final class InboxFilter implements GenericFileFilter<File> {
 
     private final StableFileFilter stable;
     private final RetryBackoff backoff;
+    private final ScanSize scanSize;
     /** Entries already warned about, with what they were, so the warning is not repeated on every scan. */
     private final Map<String, String> warned = new ConcurrentHashMap<>();
 
-    public InboxFilter(StableFileFilter stable, RetryBackoff backoff) {
+    public InboxFilter(StableFileFilter stable, RetryBackoff backoff, ScanSize scanSize) {
         this.stable = stable;
         this.backoff = backoff;
+        this.scanSize = scanSize;
     }
 
     @Override
@@ -54,7 +56,11 @@ public final class InboxFilter implements GenericFileFilter<File> {
             return false;
         }
         warned.remove(path.toString());
-        return backoff.due(path.toString()) && stable.accept(file);
+        boolean take = backoff.due(path.toString()) && stable.accept(file);
+        if (take) {
+            scanSize.waiting();
+        }
+        return take;
     }
 
     /** "file", a description of what else the entry is, or null when it is gone. */

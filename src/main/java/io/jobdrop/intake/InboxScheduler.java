@@ -3,6 +3,7 @@ package io.jobdrop.intake;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * otherwise every {@code every}, the fallback for file systems that report no events (NFS and other shared volumes do
  * not report other machines' writes). Plugged into the file consumer as its {@code scheduler}, so the scan itself stays
  * camel-file's (filter, sorter, max-per-poll, backoff). Wake-ups that arrive during a scan make exactly one more scan.
+ * Before each scan it sets how many files the scan takes ({@link ScanSize}).
  *
  * <p>Not a {@code ServiceSupport}: the consumer shuts its scheduler down when it stops, and this one must start again
  * when the consumer does (a restart by the inbox watchdog, leadership coming back).
@@ -25,6 +27,8 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(InboxScheduler.class);
 
     private final Duration every;
+    private final ScanSize scanSize;
+    private volatile ScheduledBatchPollingConsumer batchConsumer;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong scans = new AtomicLong();
     private final AtomicLong woken = new AtomicLong();
@@ -33,8 +37,9 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
     private volatile Thread thread;
     private CamelContext context;
 
-    public InboxScheduler(Duration every) {
+    public InboxScheduler(Duration every, ScanSize scanSize) {
         this.every = every;
+        this.scanSize = scanSize;
     }
 
     /** Scan now (or right after the scan that is running), instead of at the next tick. */
@@ -65,7 +70,8 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
 
     @Override
     public void onInit(Consumer consumer) {
-        // nothing to keep: the task handed to scheduleTask is the consumer's poll
+        // the task handed to scheduleTask is the consumer's poll; the consumer is kept to size each scan
+        batchConsumer = consumer instanceof ScheduledBatchPollingConsumer batch ? batch : null;
     }
 
     @Override
@@ -125,6 +131,11 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
                     woken.incrementAndGet();
                 }
                 lastScanStartMillis = System.currentTimeMillis();
+                int size = scanSize.next();
+                ScheduledBatchPollingConsumer consumer = batchConsumer;
+                if (consumer != null) {
+                    consumer.setMaxMessagesPerPoll(size);
+                }
                 try {
                     poll.run();
                 } catch (RuntimeException e) { // the consumer reports its own errors; the scans must go on

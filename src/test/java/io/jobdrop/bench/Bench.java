@@ -23,7 +23,7 @@ public final class Bench {
 
     /** What {@code ./jobdrop run} gives the JVM (besides its start-up archive); the baseline gets the same. */
     static final List<String> LAUNCHER_RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-            "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=64m");
+            "-Xmx144m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=64m");
     static final long DEFAULT_STABLE_MS = 1000;
     /** The batched baseline: files per commit and workers, the yardstick for the ledger's group commit. */
     static final int BATCH = 100;

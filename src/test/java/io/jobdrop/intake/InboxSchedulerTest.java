@@ -1,9 +1,14 @@
 package io.jobdrop.intake;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +27,7 @@ class InboxSchedulerTest {
 
     @Test
     void scans_on_its_interval_when_no_file_system_event_comes() {
-        scheduler = new InboxScheduler(Duration.ofMillis(20));
+        scheduler = new InboxScheduler(Duration.ofMillis(20), new ScanSize(10_000));
         AtomicInteger polls = new AtomicInteger();
         scheduler.scheduleTask(polls::incrementAndGet);
         scheduler.startScheduler();
@@ -33,7 +38,7 @@ class InboxSchedulerTest {
 
     @Test
     void a_wake_up_scans_at_once_instead_of_at_the_next_tick() {
-        scheduler = new InboxScheduler(Duration.ofHours(1));
+        scheduler = new InboxScheduler(Duration.ofHours(1), new ScanSize(10_000));
         AtomicInteger polls = new AtomicInteger();
         scheduler.scheduleTask(polls::incrementAndGet);
         scheduler.startScheduler();
@@ -47,7 +52,7 @@ class InboxSchedulerTest {
 
     @Test
     void starts_again_after_the_consumer_stopped_it() {
-        scheduler = new InboxScheduler(Duration.ofHours(1));
+        scheduler = new InboxScheduler(Duration.ofHours(1), new ScanSize(10_000));
         AtomicInteger polls = new AtomicInteger();
         scheduler.scheduleTask(polls::incrementAndGet);
         scheduler.startScheduler();
@@ -68,5 +73,34 @@ class InboxSchedulerTest {
         assertThat(InboxWatch.isJobFile("B.JSON")).isTrue();
         assertThat(InboxWatch.isJobFile(".a.yaml.part")).isFalse();
         assertThat(InboxWatch.isJobFile("a.yaml.tmp")).isFalse();
+    }
+
+    @Test
+    void sizes_each_scan_from_what_the_scan_before_found_waiting() throws Exception {
+        ScanSize size = new ScanSize(10_000);
+        scheduler = new InboxScheduler(Duration.ofHours(1), size);
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            ScheduledBatchPollingConsumer consumer = (ScheduledBatchPollingConsumer) context
+                    .getEndpoint("file:" + System.getProperty("java.io.tmpdir") + "/jobdrop-scan-size")
+                    .createConsumer(exchange -> { });
+            scheduler.onInit(consumer);
+            int[] waiting = {40_000, 250_000, 0};
+            List<Integer> sizes = new CopyOnWriteArrayList<>();
+            scheduler.scheduleTask(() -> {
+                sizes.add(consumer.getMaxMessagesPerPoll());
+                if (sizes.size() <= waiting.length) {
+                    for (int i = 0; i < waiting[sizes.size() - 1]; i++) {
+                        size.waiting(); // as the filter counts the files it lets through while the scan lists
+                    }
+                    scheduler.wake();
+                }
+            });
+            scheduler.startScheduler();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> sizes.size() >= 4);
+            // the first scan knows nothing yet; then a tenth of what waited, at most max-per-poll, at least 1,000
+            assertThat(sizes.subList(0, 4)).containsExactly(1_000, 4_000, 10_000, 1_000);
+        }
     }
 }
