@@ -29,7 +29,7 @@ import io.jobdrop.intake.InboxFilter;
 import io.jobdrop.intake.InboxIntake;
 import io.jobdrop.intake.InboxMarker;
 import io.jobdrop.intake.InboxScheduler;
-import io.jobdrop.intake.ScanSize;
+import io.jobdrop.intake.ScanSelection;
 import io.jobdrop.intake.InboxWatch;
 import io.jobdrop.intake.InboxSettler;
 import io.jobdrop.intake.InboxStatus;
@@ -125,9 +125,10 @@ public final class JobdropConfiguration implements CamelConfiguration {
         InboxMarker.claim(inbox, ledger.identity(), prop(props, "jobdrop.db.url"), props.bool("jobdrop.inbox.take-over"));
         RetryBackoff inboxBackoff = new RetryBackoff(Math.max(100, props.longValue("jobdrop.inbox.poll-ms")), 30_000);
         InboxStatus inboxStatus = new InboxStatus();
-        ScanSize scanSize = new ScanSize(props.integer("jobdrop.inbox.max-per-poll", 1));
+        ScanSelection scanSelection = new ScanSelection(inbox, inboxBackoff,
+                props.integer("jobdrop.inbox.max-per-poll", 1));
         InboxScheduler inboxScheduler = new InboxScheduler(Duration.ofMillis(props.longValue("jobdrop.inbox.poll-ms")),
-                scanSize);
+                scanSelection);
         registry.bind("inboxScheduler", inboxScheduler);
         context.addService(new Closer(InboxWatch.start(inbox, inboxScheduler)));
         registry.bind("inboxIntake", new InboxIntake(fileIntake,
@@ -136,7 +137,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("inboxSettler", new InboxSettler(new InboxFiler(inbox), ledger, inboxBackoff, inboxStatus));
         registry.bind("dropOrder", new DropOrder());
         registry.bind("inboxFilter", new InboxFilter(
-                new StableFileFilter(props.longValue("jobdrop.inbox.stable-ms")), inboxBackoff, scanSize));
+                new StableFileFilter(props.longValue("jobdrop.inbox.stable-ms")), inboxBackoff, scanSelection));
         registry.bind("outboxForwarder", forwarder);
         registry.bind("recordAttempt", new RecordAttempt(forwarder,
                 committedExecutor(context, "forward-committed")));

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which inbox entries the file consumer may take: regular files only, judged without following links (a link could
  * lead out of the inbox, and a FIFO would block the reader in open()); not while a file waits out its retry backoff;
- * and only once stable ({@link StableFileFilter}). Anything else named like a job file (a link, a link loop, a FIFO,
+ * only when chosen for this scan ({@link ScanSelection}); and only once stable ({@link StableFileFilter}). Anything else named like a job file (a link, a link loop, a FIFO,
  * a device, a socket, a directory) is left where it is, with one warning for as long as it stays.
  */
 public final class InboxFilter implements GenericFileFilter<File> {
@@ -28,14 +28,14 @@ public final class InboxFilter implements GenericFileFilter<File> {
 
     private final StableFileFilter stable;
     private final RetryBackoff backoff;
-    private final ScanSize scanSize;
+    private final ScanSelection selection;
     /** Entries already warned about, with what they were, so the warning is not repeated on every scan. */
     private final Map<String, String> warned = new ConcurrentHashMap<>();
 
-    public InboxFilter(StableFileFilter stable, RetryBackoff backoff, ScanSize scanSize) {
+    public InboxFilter(StableFileFilter stable, RetryBackoff backoff, ScanSelection selection) {
         this.stable = stable;
         this.backoff = backoff;
-        this.scanSize = scanSize;
+        this.selection = selection;
     }
 
     @Override
@@ -56,11 +56,7 @@ public final class InboxFilter implements GenericFileFilter<File> {
             return false;
         }
         warned.remove(path.toString());
-        boolean take = backoff.due(path.toString()) && stable.accept(file);
-        if (take) {
-            scanSize.waiting();
-        }
-        return take;
+        return selection.chosen(file.getFileNameOnly()) && backoff.due(path.toString()) && stable.accept(file);
     }
 
     /** "file", a description of what else the entry is, or null when it is gone. */

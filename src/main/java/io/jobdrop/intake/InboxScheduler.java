@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * otherwise every {@code every}, the fallback for file systems that report no events (NFS and other shared volumes do
  * not report other machines' writes). Plugged into the file consumer as its {@code scheduler}, so the scan itself stays
  * camel-file's (filter, sorter, max-per-poll, backoff). Wake-ups that arrive during a scan make exactly one more scan.
- * Before each scan it sets how many files the scan takes ({@link ScanSize}).
+ * Before each scan it chooses the files the scan takes ({@link ScanSelection}) and sets their number.
  *
  * <p>Not a {@code ServiceSupport}: the consumer shuts its scheduler down when it stops, and this one must start again
  * when the consumer does (a restart by the inbox watchdog, leadership coming back).
@@ -27,7 +27,7 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(InboxScheduler.class);
 
     private final Duration every;
-    private final ScanSize scanSize;
+    private final ScanSelection selection;
     private volatile ScheduledBatchPollingConsumer batchConsumer;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong scans = new AtomicLong();
@@ -37,9 +37,9 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
     private volatile Thread thread;
     private CamelContext context;
 
-    public InboxScheduler(Duration every, ScanSize scanSize) {
+    public InboxScheduler(Duration every, ScanSelection selection) {
         this.every = every;
-        this.scanSize = scanSize;
+        this.selection = selection;
     }
 
     /** Scan now (or right after the scan that is running), instead of at the next tick. */
@@ -131,7 +131,7 @@ public final class InboxScheduler implements ScheduledPollConsumerScheduler {
                     woken.incrementAndGet();
                 }
                 lastScanStartMillis = System.currentTimeMillis();
-                int size = scanSize.next();
+                int size = selection.prepare();
                 ScheduledBatchPollingConsumer consumer = batchConsumer;
                 if (consumer != null) {
                     consumer.setMaxMessagesPerPoll(size);
