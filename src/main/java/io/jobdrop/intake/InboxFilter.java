@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which inbox entries the file consumer may take: regular files only, judged without following links (a link could
  * lead out of the inbox, and a FIFO would block the reader in open()); not while a file waits out its retry backoff;
- * only when chosen for this scan ({@link ScanSelection}); and only once stable ({@link StableFileFilter}). Anything else named like a job file (a link, a link loop, a FIFO,
- * a device, a socket, a directory) is left where it is, with one warning for as long as it stays.
+ * only when chosen for this scan ({@link ScanSelection}); and only once stable ({@link StableFileFilter}). Anything
+ * else named like a job file (a link, a link loop, a FIFO, a device, a socket, a directory) is left where it is, with
+ * one warning for as long as it stays.
  */
 public final class InboxFilter implements GenericFileFilter<File> {
 

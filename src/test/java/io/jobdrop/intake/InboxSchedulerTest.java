@@ -7,9 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +21,11 @@ class InboxSchedulerTest {
 
     private InboxScheduler scheduler;
 
+    /** For the tests of when scans happen: a folder that is not there leaves the choice to the consumer. */
+    private static ScanSelection anyInbox() {
+        return new ScanSelection(Path.of("no-such-inbox"), new RetryBackoff(100, 1_000), 10_000);
+    }
+
     @AfterEach
     void stop() {
         if (scheduler != null) {
@@ -30,7 +35,7 @@ class InboxSchedulerTest {
 
     @Test
     void scans_on_its_interval_when_no_file_system_event_comes() {
-        scheduler = new InboxScheduler(Duration.ofMillis(20), new ScanSelection(Path.of("no-such-inbox"), new RetryBackoff(100, 1_000), 10_000));
+        scheduler = new InboxScheduler(Duration.ofMillis(20), anyInbox());
         AtomicInteger polls = new AtomicInteger();
         scheduler.scheduleTask(polls::incrementAndGet);
         scheduler.startScheduler();
@@ -41,7 +46,7 @@ class InboxSchedulerTest {
 
     @Test
     void a_wake_up_scans_at_once_instead_of_at_the_next_tick() {
-        scheduler = new InboxScheduler(Duration.ofHours(1), new ScanSelection(Path.of("no-such-inbox"), new RetryBackoff(100, 1_000), 10_000));
+        scheduler = new InboxScheduler(Duration.ofHours(1), anyInbox());
         AtomicInteger polls = new AtomicInteger();
         scheduler.scheduleTask(polls::incrementAndGet);
         scheduler.startScheduler();
@@ -55,7 +60,7 @@ class InboxSchedulerTest {
 
     @Test
     void starts_again_after_the_consumer_stopped_it() {
-        scheduler = new InboxScheduler(Duration.ofHours(1), new ScanSelection(Path.of("no-such-inbox"), new RetryBackoff(100, 1_000), 10_000));
+        scheduler = new InboxScheduler(Duration.ofHours(1), anyInbox());
         AtomicInteger polls = new AtomicInteger();
         scheduler.scheduleTask(polls::incrementAndGet);
         scheduler.startScheduler();
@@ -83,7 +88,8 @@ class InboxSchedulerTest {
         for (int i = 0; i < 30; i++) {
             Files.writeString(inbox.resolve("job-" + i + ".yaml"), "Name: j" + i);
         }
-        scheduler = new InboxScheduler(Duration.ofHours(1), new ScanSelection(inbox, new RetryBackoff(100, 1_000), 100, 2));
+        scheduler = new InboxScheduler(Duration.ofHours(1),
+                new ScanSelection(inbox, new RetryBackoff(100, 1_000), 100, 2));
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
             ScheduledBatchPollingConsumer consumer = (ScheduledBatchPollingConsumer) context

@@ -62,7 +62,8 @@ class H2UrlsTest {
     void keeps_more_parsed_statements_per_session_of_an_embedded_file_database() {
         assertThat(H2Urls.withStatementCache("jdbc:h2:file:./data/jobdrop;WRITE_DELAY=0"))
                 .isEqualTo("jdbc:h2:file:./data/jobdrop;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
-        assertThat(H2Urls.withStatementCache("jdbc:h2:file:./d;query_cache_size=8")).isEqualTo("jdbc:h2:file:./d;query_cache_size=8");
+        assertThat(H2Urls.withStatementCache("jdbc:h2:file:./d;query_cache_size=8"))
+                .isEqualTo("jdbc:h2:file:./d;query_cache_size=8");
         assertThat(H2Urls.withStatementCache("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(H2Urls.withStatementCache("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
