@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 final class AttemptRecorder {
 
-    private final GroupCommit writes;
+    private final LedgerWriters writes;
     private final Supplier<Instant> clock;
     private final String instanceId;
     /** When the first poll of a delivered job is due after its delivery; null: delivered jobs are not followed. */
@@ -27,7 +27,7 @@ final class AttemptRecorder {
 
     private final EventTable events;
 
-    AttemptRecorder(GroupCommit writes, Supplier<Instant> clock, String instanceId, EventTable events) {
+    AttemptRecorder(LedgerWriters writes, Supplier<Instant> clock, String instanceId, EventTable events) {
         this.events = events;
         this.writes = writes;
         this.clock = clock;
@@ -40,7 +40,8 @@ final class AttemptRecorder {
 
     CompletableFuture<Void> record(OutboxItem item, Integer statusCode, long latencyMs, String error,
                                    Delivery delivery) {
-        return writes.submit("record attempt for job " + item.jobId(), c -> {
+        String key = LedgerWriters.jobKey(item.namespace(), item.name());
+        return writes.submit(key, "record attempt for job " + item.jobId(), c -> {
             recordIn(c, item, statusCode, latencyMs, error, delivery);
             return null;
         });

@@ -19,13 +19,13 @@ import java.util.function.Supplier;
  */
 final class FollowRecorder {
 
-    private final GroupCommit writes;
+    private final LedgerWriters writes;
     private final Transactions transactions;
     private final Supplier<Instant> clock;
     private final String instanceId;
     private final EventTable events;
 
-    FollowRecorder(GroupCommit writes, Transactions transactions, Supplier<Instant> clock, String instanceId,
+    FollowRecorder(LedgerWriters writes, Transactions transactions, Supplier<Instant> clock, String instanceId,
                    EventTable events) {
         this.events = events;
         this.writes = writes;
@@ -38,7 +38,7 @@ final class FollowRecorder {
         if (max < 1 || lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("claim needs max >= 1 and a positive lease, got " + max + ", " + lease);
         }
-        return JobLedger.await(writes.submit("claim due follows", c -> {
+        return JobLedger.await(writes.submit(null, "claim due follows", c -> {
             Instant now = clock.get();
             Instant until = DbTime.storable(now.plus(lease));
             List<FollowItem> claimed = new ArrayList<>();
@@ -52,7 +52,8 @@ final class FollowRecorder {
     }
 
     void record(FollowItem item, FollowDecision decision) {
-        JobLedger.await(writes.submit("record a poll of job " + item.jobId(), c -> {
+        String key = LedgerWriters.jobKey(item.namespace(), item.name());
+        JobLedger.await(writes.submit(key, "record a poll of job " + item.jobId(), c -> {
             recordIn(c, item, decision);
             return null;
         }));

@@ -15,12 +15,17 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit for the ledger's hot writes (intake records, forward attempts). One writer thread takes every write
- * that is waiting, up to {@code maxBatch}, runs each inside its own savepoint of one transaction and commits once. A
- * write's future completes only after that commit, so what its caller does next (move the file, say) happens after
- * the write is durable. A write that fails, even with an Error (out of memory on a huge document), is rolled back to
- * its savepoint alone and fails alone. When the database itself fails (no connection, a failed commit, a connection
+ * that is waiting, up to {@code maxBatch}, runs them in one transaction and commits once. A write's future completes
+ * only after that commit, so what its caller does next (move the file, say) happens after the write is durable. A
+ * batch runs first without savepoints (on PostgreSQL each costs a round trip, and most batches fail nowhere); when a
+ * write fails, the batch is rolled back and run again with a savepoint around each write, so a write that fails, even
+ * with an Error (out of memory on a huge document), is rolled back to its savepoint alone and fails alone. A write
+ * therefore may run more than once before it commits: it must do nothing outside its connection, and on its first run
+ * it has no savepoint to roll back to (see {@link Transactions.Work}). When the database itself fails (no connection, a failed commit, a connection
  * that died under a write) every write of the batch fails with {@link LedgerUnavailableException} and the writer backs
- * off before the next batch, so an outage is not a busy loop. Writes run in the order they were submitted.
+ * off before the next batch, so an outage is not a busy loop. Writes run in the order they were submitted. A batch
+ * that meets a deadlock or a serialization failure (another transaction held what it needed, see {@link LedgerWriters})
+ * is rolled back as a whole and run again, at most {@link #MAX_RUNS} times, before its writes fail.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -28,6 +33,8 @@ final class GroupCommit implements AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final long FIRST_BACKOFF_MS = 50;
     private static final long MAX_BACKOFF_MS = 2_000;
+    /** How often a batch is run when deadlocks or serialization failures roll it back. */
+    static final int MAX_RUNS = 3;
 
     private record Pending<T>(String what, Transactions.Work<T> work, CompletableFuture<T> result) {
 
@@ -127,7 +134,7 @@ final class GroupCommit implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 writing = batch.size();
-                boolean committed = write(batch);
+                boolean committed = writeRetrying(batch);
                 writing = 0;
                 backOff(committed);
             } catch (InterruptedException e) {
@@ -145,7 +152,54 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** @return whether the batch was committed; false when the database failed it as a whole */
-    private boolean write(List<Pending<?>> batch) {
+    private boolean writeRetrying(List<Pending<?>> batch) {
+        Boolean committed = writeOptimistically(batch);
+        for (int run = 2; committed == null; run++) {
+            committed = write(batch, run >= MAX_RUNS);
+        }
+        return committed;
+    }
+
+    /**
+     * Runs the batch without savepoints and commits it when every write succeeds.
+     *
+     * @return as {@link #write}; null when a write failed: the batch was rolled back, to be run with savepoints
+     */
+    private Boolean writeOptimistically(List<Pending<?>> batch) {
+        int n = batch.size();
+        Object[] results = new Object[n];
+        Throwable outage = null;
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < n; i++) {
+                    try {
+                        results[i] = batch.get(i).work().run(connection);
+                    } catch (Throwable e) {
+                        connection.rollback();
+                        return null;
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                // a rollback or the commit failed: the database, not a write
+                Transactions.rollbackQuietly(connection, e);
+                outage = e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            outage = e;
+        }
+        return settle(batch, results, new Throwable[n], outage);
+    }
+
+    /**
+     * Runs the batch with a savepoint around each write.
+     *
+     * @param last whether a deadlock fails the write that met it (else the batch is rolled back to be run again)
+     * @return whether the batch was committed; false when the database failed it as a whole; null when it was rolled
+     *         back to be run again, its writes not yet completed
+     */
+    private Boolean write(List<Pending<?>> batch, boolean last) {
         int n = batch.size();
         Object[] results = new Object[n];
         Throwable[] failures = new Throwable[n];
@@ -154,30 +208,43 @@ final class GroupCommit implements AutoCloseable {
             try {
                 connection.setAutoCommit(false);
                 for (int i = 0; i < n && outage == null; i++) {
-                    Savepoint savepoint = n > 1 ? connection.setSavepoint() : null;
+                    Savepoint savepoint = connection.setSavepoint();
                     try {
                         results[i] = batch.get(i).work().run(connection);
                     } catch (Throwable e) {
+                        if (!last && SqlStates.isTransient(e)) {
+                            connection.rollback();
+                            return null;
+                        }
                         failures[i] = failure(batch.get(i).what(), e);
                         if (!usable(connection)) {
                             outage = e;
-                        } else if (savepoint != null) {
+                        } else {
                             connection.rollback(savepoint);
                         }
                     }
                 }
-                if (outage == null && (n > 1 || failures[0] == null)) {
+                if (outage == null) {
                     connection.commit();
                 } else {
                     connection.rollback();
                 }
             } catch (SQLException | RuntimeException e) {
                 Transactions.rollbackQuietly(connection, e);
+                if (!last && SqlStates.isTransient(e)) {
+                    return null;
+                }
                 outage = e;
             }
         } catch (SQLException | RuntimeException e) {
             outage = e;
         }
+        return settle(batch, results, failures, outage);
+    }
+
+    /** Completes the batch's writes: each with its result or failure, or all as unavailable after an outage. */
+    private boolean settle(List<Pending<?>> batch, Object[] results, Throwable[] failures, Throwable outage) {
+        int n = batch.size();
         if (outage != null) {
             for (int i = 0; i < n; i++) {
                 failures[i] = unavailable(batch.get(i).what(), outage);

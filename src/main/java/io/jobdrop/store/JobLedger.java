@@ -29,7 +29,7 @@ public final class JobLedger implements AutoCloseable {
     public static final int DEFAULT_WRITE_BATCH = 256;
 
     private final DataSource dataSource;
-    private final GroupCommit writes;
+    private final LedgerWriters writes;
     private final IntakeRecorder intake;
     private final OutboxClaimer outbox;
     private final AttemptRecorder attempts;
@@ -56,13 +56,22 @@ public final class JobLedger implements AutoCloseable {
 
     /** @param notify the webhooks that notifiable events go to (job ends, dead letters, rejected files) */
     public JobLedger(DataSource ds, Clock clock, String instanceId, int writeBatch, NotifyTargets notify) {
+        this(ds, clock, instanceId, 1, writeBatch, notify);
+    }
+
+    /**
+     * @param writers how many writers commit side by side (see {@link LedgerWriters}); each holds a connection of
+     *                {@code ds} while it writes
+     */
+    public JobLedger(DataSource ds, Clock clock, String instanceId, int writers, int writeBatch,
+                     NotifyTargets notify) {
         this.dataSource = ds;
         this.clock = clock;
         this.instanceId = instanceId;
         Transactions transactions = new Transactions(ds);
         this.transactions = transactions;
         this.events = new EventTable(notify);
-        this.writes = new GroupCommit(ds, writeBatch, "jobdrop-ledger-writer");
+        this.writes = new LedgerWriters(ds, writers, writeBatch);
         Supplier<Instant> now = () -> DbTime.storable(clock.instant());
         this.intake = new IntakeRecorder(writes, now, events);
         this.outbox = new OutboxClaimer(transactions, writes, now, instanceId);
@@ -357,7 +366,7 @@ public final class JobLedger implements AutoCloseable {
         writes.listener(listener);
     }
 
-    /** How the writer is doing: writes waiting, time since the last commit. */
+    /** How the writers are doing: writes waiting, time since the last commit of one with work waiting. */
     public WriterProgress writerProgress() {
         return writes.progress();
     }

@@ -70,6 +70,14 @@ public final class LedgerDatabase {
         }
     }
 
+    /**
+     * How many ledger writers suit the database (see {@link LedgerWriters}): one on H2, whose commits take turns
+     * anyway; four on PostgreSQL, where a writer mostly waits for round trips.
+     */
+    public static int defaultWriters(String url) {
+        return H2Urls.isH2(url) ? 1 : 4;
+    }
+
     /** The few things the two databases spell or want differently. */
     private static Map<String, String> placeholders(String url) {
         boolean h2 = H2Urls.isH2(url);

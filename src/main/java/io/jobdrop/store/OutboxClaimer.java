@@ -14,12 +14,12 @@ import java.util.function.Supplier;
 final class OutboxClaimer {
 
     private final Transactions transactions;
-    private final GroupCommit writes;
+    private final LedgerWriters writes;
     private final Supplier<Instant> clock;
     private final String instanceId;
 
     /** Claims are writes of the group commit (sharing a commit with intake records and attempts); reads are not. */
-    OutboxClaimer(Transactions transactions, GroupCommit writes, Supplier<Instant> clock, String instanceId) {
+    OutboxClaimer(Transactions transactions, LedgerWriters writes, Supplier<Instant> clock, String instanceId) {
         this.transactions = transactions;
         this.writes = writes;
         this.clock = clock;
@@ -33,7 +33,7 @@ final class OutboxClaimer {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease must be positive, was " + lease);
         }
-        return JobLedger.await(writes.submit("claim due outbox rows", c -> {
+        return JobLedger.await(writes.submit(null, "claim due outbox rows", c -> {
             Instant now = clock.get();
             Instant until = DbTime.storable(now.plus(lease));
             List<OutboxItem> claimed = new ArrayList<>();

@@ -56,6 +56,11 @@ final class OutboxTable {
                 return;
             }
         }
+        insert(c, jobId, version, now);
+    }
+
+    /** Queues the first version of a new job, due now. */
+    static void insert(Connection c, String jobId, long version, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (job_id, version, failures, queued_at,"
                 + " next_attempt_at) VALUES (?, ?, 0, ?, ?)")) {
             s.setString(1, jobId);

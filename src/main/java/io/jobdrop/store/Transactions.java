@@ -7,6 +7,11 @@ import java.sql.SQLException;
 /** Runs a unit of work in one database transaction: committed when it returns, rolled back when it throws. */
 final class Transactions {
 
+    /**
+     * What runs in the transaction. A write of the group commit may run more than once before its transaction
+     * commits (see {@link GroupCommit}): it must touch nothing but its connection, and must not count on a savepoint
+     * around it the first time.
+     */
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;

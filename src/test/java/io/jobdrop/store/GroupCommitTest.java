@@ -96,6 +96,59 @@ class GroupCommitTest {
     }
 
     @Test
+    void runs_a_batch_once_when_nothing_fails_and_again_with_savepoints_when_a_write_fails() throws Exception {
+        CompletableFuture<String> holder = holdTheWriter();
+        CompletableFuture<String> before = insert("before");
+        CompletableFuture<String> failing = writes.submit("fail", c -> {
+            ran.add("fail");
+            execute(c, "INSERT INTO t VALUES ('before')");
+            return "never";
+        });
+        CompletableFuture<String> after = insert("after");
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+        after.get(10, TimeUnit.SECONDS);
+
+        assertThat(catchFailure(failing)).isInstanceOf(LedgerException.class);
+        assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo("before");
+        assertThat(ran).as("the first run stops at the failure; the second runs every write, each in a savepoint")
+                .containsExactly("holder", "before", "fail", "before", "fail", "after");
+        ran.clear();
+        CompletableFuture<String> alone = insert("alone");
+        assertThat(alone.get(10, TimeUnit.SECONDS)).isEqualTo("alone");
+        assertThat(ran).containsExactly("alone");
+        assertThat(rows()).containsExactly("after", "alone", "before");
+    }
+
+    @Test
+    void runs_a_batch_that_met_a_deadlock_again_and_fails_a_write_that_keeps_meeting_one() throws Exception {
+        CompletableFuture<String> holder = holdTheWriter();
+        List<String> runs = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> unlucky = writes.submit("insert unlucky", c -> {
+            runs.add("unlucky");
+            execute(c, "INSERT INTO t VALUES ('unlucky')");
+            if (runs.size() < 3) {
+                throw new SQLException("deadlock detected", "40P01");
+            }
+            return "unlucky";
+        });
+        CompletableFuture<String> hopeless = writes.submit("insert hopeless", c -> {
+            throw new SQLException("Deadlock detected. The current transaction was rolled back.", "40001");
+        });
+        CompletableFuture<String> bystander = insert("bystander");
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+
+        assertThat(unlucky.get(10, TimeUnit.SECONDS)).isEqualTo("unlucky");
+        assertThat(runs).as("the first run, the careful one that met the deadlock, the last").hasSize(3);
+        assertThat(JobLedger.unwrap(catchFailure(hopeless))).isInstanceOf(LedgerException.class)
+                .hasMessageStartingWith("cannot insert hopeless: Deadlock detected.");
+        assertThat(bystander.get(10, TimeUnit.SECONDS)).isEqualTo("bystander");
+        assertThat(rows()).containsExactly("bystander", "unlucky");
+        assertThat(writes.progress().writerAlive()).isTrue();
+    }
+
+    @Test
     void a_batch_whose_commit_fails_fails_every_write_in_it() throws Exception {
         CompletableFuture<String> holder = holdTheWriter();
         CompletableFuture<String> first = insert("first");

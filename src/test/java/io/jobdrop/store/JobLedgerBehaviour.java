@@ -268,6 +268,56 @@ abstract class JobLedgerBehaviour {
     }
 
     @Test
+    void several_writers_record_each_jobs_files_in_order_while_other_jobs_are_claimed_and_sent() throws Exception {
+        JobLedger writers = new JobLedger(dataSource, clock, "instance-w", 4, 64, NotifyTargets.NONE);
+        int names = 12;
+        int versions = 25;
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService forwarder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> forwarding = forwarder.submit(() -> {
+                // claims and answers go through the writers too, side by side with the intake records
+                while (!Thread.currentThread().isInterrupted() && sent.get() < names * versions) {
+                    for (OutboxItem item : writers.claimDue(20, LEASE)) {
+                        writers.recordAttempt(item, 200, 1, null, new Delivery.Submitted("o-" + item.version(),
+                                "e", List.of()));
+                        sent.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+            List<java.util.concurrent.CompletableFuture<FileOutcome>> recorded = new ArrayList<>();
+            for (int v = 1; v <= versions; v++) {
+                for (int n = 0; n < names; n++) {
+                    recorded.add(writers.submitFile(claim("job-" + n + "-v" + v + ".yaml"),
+                            TestJobs.accepted(job("job-" + n, "image-" + v))));
+                }
+            }
+            for (java.util.concurrent.CompletableFuture<FileOutcome> outcome : recorded) {
+                assertThat(outcome.get(60, TimeUnit.SECONDS).disposition()).isEqualTo(Disposition.DONE);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> writers.claimDue(1, LEASE).isEmpty()
+                    && ledger.listJobs(DeliveryState.QUEUED.wireName(), 1).isEmpty());
+            forwarder.shutdownNow();
+            forwarding.cancel(true);
+        } finally {
+            forwarder.shutdownNow();
+            writers.close();
+        }
+        for (int n = 0; n < names; n++) {
+            JobDetail detail = detail("job-" + n);
+            assertThat(detail.versions()).hasSize(versions);
+            for (JobVersion version : detail.versions()) {
+                assertThat(version.source()).as("job-%d's versions in the order its files came", n)
+                        .isEqualTo("job-" + n + "-v" + version.version() + ".yaml");
+                assertThat(JobJson.mapper().readTree(version.specJson()).at("/Tasks/0/Engine/Params/Image").asText())
+                        .isEqualTo("image-" + version.version());
+            }
+            assertThat(detail.summary().delivery()).isEqualTo(DeliveryState.SUBMITTED);
+        }
+    }
+
+    @Test
     void stores_and_forwards_a_job_of_ten_megabytes() {
         AcceptedJob big = job("big", "ubuntu");
         big.job().tasks.get(0).env = Map.of("PAYLOAD", "x".repeat(10 * 1024 * 1024));
