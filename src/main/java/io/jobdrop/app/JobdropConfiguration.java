@@ -90,7 +90,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         NotifyTargets notifyTargets = NotifyWiring.targets(props);
         // one name per context for every lease this instance holds: outbox items, cluster leases, import fires
         String instance = instanceId(props);
-        JobLedger ledger = new JobLedger(dataSource, clock, instance,
+        JobLedger ledger = new JobLedger(dataSource, clock, instance, ledgerWriters(props, dataSource),
                 props.integer("jobdrop.db.write-batch", 1), notifyTargets);
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
@@ -131,7 +131,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 scanSelection);
         registry.bind("inboxScheduler", inboxScheduler);
         context.addService(new Closer(InboxWatch.start(inbox, inboxScheduler)));
-        registry.bind("inboxIntake", new InboxIntake(fileIntake,
+        registry.bind("inboxIntake", new InboxIntake(fileIntake, judges(context, props),
                 props.integer("jobdrop.inbox.max-in-flight", 1), props.longValue("jobdrop.limits.file-bytes"),
                 inboxBackoff));
         registry.bind("inboxSettler", new InboxSettler(new InboxFiler(inbox), ledger, inboxBackoff, inboxStatus));
@@ -252,6 +252,15 @@ public final class JobdropConfiguration implements CamelConfiguration {
      * the ledger would then wait for itself. What is in flight is bounded upstream (inbox in-flight limit, forward
      * batch).
      */
+    /** jobdrop.inbox.judges threads (empty: one per core) judge inbox files side by side. */
+    private static ExecutorService judges(CamelContext context, Settings props) throws Exception {
+        String key = "jobdrop.inbox.judges";
+        int judges = props.text(key).isEmpty() ? Runtime.getRuntime().availableProcessors() : props.integer(key, 1);
+        // the queue holds at most jobdrop.inbox.max-in-flight files: the intake waits for room before it reads one
+        return new ThreadPoolBuilder(context).poolSize(judges).maxPoolSize(judges).maxQueueSize(Integer.MAX_VALUE)
+                .build(JobdropConfiguration.class, "judge");
+    }
+
     static ExecutorService committedExecutor(CamelContext context, String name) throws Exception {
         // Camel reads a queue size of 0 or less as "no queue" (a SynchronousQueue), not as unbounded
         return new ThreadPoolBuilder(context).poolSize(1).maxPoolSize(1).maxQueueSize(Integer.MAX_VALUE)
@@ -270,6 +279,21 @@ public final class JobdropConfiguration implements CamelConfiguration {
      * This context's name as a lease owner: jobdrop.cluster.instance, or host name and PID, with a random tail that
      * keeps two instances apart even when host name and PID repeat (containers, two contexts in one JVM in tests).
      */
+    /**
+     * jobdrop.db.writers, or when empty what suits the database. Each writer holds a pooled connection while it
+     * writes, so they must leave some of the pool to the readers.
+     */
+    static int ledgerWriters(Settings props, HikariDataSource dataSource) {
+        String key = "jobdrop.db.writers";
+        int writers = props.text(key).isEmpty() ? LedgerDatabase.defaultWriters(dataSource.getJdbcUrl())
+                : props.integer(key, 1);
+        if (writers >= dataSource.getMaximumPoolSize()) {
+            throw new SettingException(key, key + " = " + writers + " leaves no connection of jobdrop.db.pool-size = "
+                    + dataSource.getMaximumPoolSize() + " to the readers; use fewer writers or a larger pool");
+        }
+        return writers;
+    }
+
     private static String instanceId(Settings props) {
         String named = props.text("jobdrop.cluster.instance");
         if (named.isBlank()) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -30,8 +31,8 @@ import java.util.concurrent.Semaphore;
  * <p>Only regular files are read, never through a link, and never more than {@code maxBytes}: a larger file is
  * rejected from its size alone, so a huge or sparse file costs no memory, and one that grows while read is cut off.
  *
- * <p>The step is asynchronous: the file consumer's thread reads and judges the file and goes on to the next one while
- * the ledger commits, so the files of one scan share a few transactions (group commit) instead of one each. The
+ * <p>The step is asynchronous: the file consumer's thread reads the file and goes on to the next one while the file is
+ * judged (on the judges' pool, side by side with other files; see {@link JudgedInOrder}) and the ledger commits, so the files of one scan share a few transactions (group commit) instead of one each. The
  * exchange continues, and the file is filed, only once its record is committed; a failed commit fails the exchange
  * and the file stays (and waits for its next try, see {@link RetryBackoff}). At most {@code maxInFlight} files wait for
  * their commit; the consumer waits for room.
@@ -52,12 +53,20 @@ public final class InboxIntake extends AsyncProcessorSupport {
     static final String UNREADABLE = "cannot read the job file: permission denied (jobdrop runs as %s)";
 
     private final JobFileIntake files;
+    private final JudgedInOrder judged;
     private final Semaphore inFlight;
     private final long maxBytes;
     private final RetryBackoff backoff;
 
+    /** Judges each file on the consumer's thread. */
     public InboxIntake(JobFileIntake files, int maxInFlight, long maxBytes, RetryBackoff backoff) {
+        this(files, Runnable::run, maxInFlight, maxBytes, backoff);
+    }
+
+    /** @param judges where files are judged, side by side; their records are still submitted in scan order */
+    public InboxIntake(JobFileIntake files, Executor judges, int maxInFlight, long maxBytes, RetryBackoff backoff) {
         this.files = files;
+        this.judged = new JudgedInOrder(files, judges);
         this.inFlight = new Semaphore(maxInFlight);
         this.maxBytes = maxBytes;
         this.backoff = backoff;
@@ -137,7 +146,7 @@ public final class InboxIntake extends AsyncProcessorSupport {
                     " is at least "));
         }
         exchange.setProperty(CLAIM, claim);
-        return files.submit(claim, name, content);
+        return judged.submit(claim, name, content);
     }
 
     private CompletableFuture<JobFileIntake.Taken> reject(Exchange exchange, IntakeClaim claim, String name,

@@ -72,8 +72,21 @@ public final class JobFileIntake {
      * together in one transaction).
      */
     public CompletableFuture<Taken> submit(IntakeClaim claim, String file, byte[] content) {
-        FileVerdict verdict = reader.read(file, content);
-        return submit(claim, verdict, rejectedText(verdict, content));
+        return submit(claim, judge(file, content), content, MDC.getCopyOfContextMap());
+    }
+
+    /** The verdict on a file, without recording it: the first half of {@link #submit(IntakeClaim, String, byte[])}. */
+    FileVerdict judge(String file, byte[] content) {
+        return reader.read(file, content);
+    }
+
+    /**
+     * The second half of {@link #submit(IntakeClaim, String, byte[])}: records the verdict {@link #judge} reached on
+     * {@code content}, logging the outcome under {@code mdc} (the route that took the file; the caller may be a
+     * thread of its own).
+     */
+    CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict, byte[] content, Map<String, String> mdc) {
+        return submit(claim, verdict, rejectedText(verdict, content), mdc);
     }
 
     /** Records a verdict reached without reading the file (one too large to read, for instance). */
@@ -108,11 +121,11 @@ public final class JobFileIntake {
 
     /** {@link #record} without waiting for the ledger. */
     public CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict) {
-        return submit(claim, verdict, null);
+        return submit(claim, verdict, (String) null, MDC.getCopyOfContextMap());
     }
 
-    private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict, String rejectedText) {
-        Map<String, String> route = MDC.getCopyOfContextMap();
+    private CompletableFuture<Taken> submit(IntakeClaim claim, FileVerdict verdict, String rejectedText,
+                                            Map<String, String> route) {
         return ledger.submitFile(claim, verdict, rejectedText).thenApplyAsync(outcome -> {
             logWith(route, () -> log.outcome(claim, verdict, outcome));
             if (!outcome.alreadyRecorded()) {

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,65 @@ class InboxIntakeTest {
         }
         assertThat(ledger.listJobs(null, 100)).extracting(summary -> summary.name())
                 .containsExactlyInAnyOrder("job-0", "job-1", "job-3", "job-4");
+    }
+
+    @Test
+    void judges_files_side_by_side_and_records_them_in_the_order_they_came() throws Exception {
+        // a pool that finishes the files it was given last first: the later files of one job are judged first
+        List<Runnable> judging = new ArrayList<>();
+        InboxIntake sideBySide = new InboxIntake(fileIntake(UUID::randomUUID), judging::add, 10, 10L << 20,
+                new RetryBackoff(100, 30_000));
+        List<Exchange> exchanges = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(3);
+        for (int i = 1; i <= 3; i++) {
+            Exchange exchange = exchangeFor(write("v" + i + ".yaml", job("same").replace("24.04", "v" + i)));
+            exchanges.add(exchange);
+            assertThat(sideBySide.process(exchange, doneSync -> done.countDown())).isFalse();
+        }
+        assertThat(judging).hasSize(3);
+        for (int i = judging.size() - 1; i >= 0; i--) {
+            judging.get(i).run();
+        }
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchanges).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(ledger.show("same").orElseThrow().versions())
+                .extracting(version -> version.version() + " " + version.source())
+                .containsExactly("1 " + inbox.resolve("v1.yaml"), "2 " + inbox.resolve("v2.yaml"),
+                        "3 " + inbox.resolve("v3.yaml"));
+    }
+
+    @Test
+    void a_file_the_reader_fails_on_with_an_error_fails_alone_and_the_files_after_it_go_on() throws Exception {
+        AtomicInteger stamped = new AtomicInteger();
+        ExecutorService judges = Executors.newFixedThreadPool(2);
+        try {
+            InboxIntake step = new InboxIntake(fileIntake(() -> {
+                if (stamped.getAndIncrement() == 0) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return UUID.randomUUID();
+            }), judges, 10, 10L << 20, new RetryBackoff(100, 30_000));
+            Exchange huge = exchangeFor(write("huge.yaml", job("huge")));
+            Exchange next = exchangeFor(write("next.yaml", job("next")));
+            CountDownLatch done = new CountDownLatch(2);
+            step.process(huge, doneSync -> done.countDown());
+            step.process(next, doneSync -> done.countDown());
+
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(huge.getException()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot judge huge.yaml: java.lang.OutOfMemoryError: Java heap space");
+            assertThat(next.getException()).isNull();
+            assertThat(next.getProperty(InboxIntake.FOLDER)).isEqualTo(".done");
+            assertThat(ledger.listJobs(null, 10)).extracting(summary -> summary.name()).containsExactly("next");
+        } finally {
+            judges.shutdownNow();
+        }
+    }
+
+    private JobFileIntake fileIntake(java.util.function.Supplier<UUID> uuids) {
+        return new JobFileIntake(new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), uuids),
+                JobDefaults.BACALHAU), ledger, new IntakeLog(), Runnable::run);
     }
 
     @Test
