@@ -32,10 +32,11 @@ import java.util.concurrent.Semaphore;
  * rejected from its size alone, so a huge or sparse file costs no memory, and one that grows while read is cut off.
  *
  * <p>The step is asynchronous: the file consumer's thread reads the file and goes on to the next one while the file is
- * judged (on the judges' pool, side by side with other files; see {@link JudgedInOrder}) and the ledger commits, so the files of one scan share a few transactions (group commit) instead of one each. The
- * exchange continues, and the file is filed, only once its record is committed; a failed commit fails the exchange
- * and the file stays (and waits for its next try, see {@link RetryBackoff}). At most {@code maxInFlight} files wait for
- * their commit; the consumer waits for room.
+ * judged (on the judges' pool, side by side with other files; see {@link JudgedInOrder}) and the ledger commits, so
+ * the files of one scan share a few transactions (group commit) instead of one each. The exchange continues, and the
+ * file is filed, only once its record is committed; a failed commit fails the exchange and the file stays (and waits
+ * for its next try, see {@link RetryBackoff}). At most {@code maxInFlight} files wait for their commit; the consumer
+ * waits for room.
  */
 public final class InboxIntake extends AsyncProcessorSupport {
 

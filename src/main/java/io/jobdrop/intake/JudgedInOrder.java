@@ -10,9 +10,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Judges the files of the inbox scan side by side on the judges' pool, and hands their verdicts to the ledger in the
- * order the scan took them. Judging (parsing, validating, stamping) is most of a file's work, and one scan thread did it
- * all; the order still matters when two files of one scan name the same job, since the later one is its next version.
- * One thread submits (the scan); the hand-over runs on whichever thread finishes last, a judge or the scan.
+ * order the scan took them. Judging (parsing, validating, stamping) is most of a file's work, and one scan thread did
+ * it all; the order still matters when two files of one scan name the same job, since the later one is its next
+ * version. One thread submits (the scan); the hand-over runs on whichever thread finishes last, a judge or the scan.
  */
 final class JudgedInOrder {
 

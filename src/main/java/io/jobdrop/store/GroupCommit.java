@@ -21,11 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  * write fails, the batch is rolled back and run again with a savepoint around each write, so a write that fails, even
  * with an Error (out of memory on a huge document), is rolled back to its savepoint alone and fails alone. A write
  * therefore may run more than once before it commits: it must do nothing outside its connection, and on its first run
- * it has no savepoint to roll back to (see {@link Transactions.Work}). When the database itself fails (no connection, a failed commit, a connection
- * that died under a write) every write of the batch fails with {@link LedgerUnavailableException} and the writer backs
- * off before the next batch, so an outage is not a busy loop. Writes run in the order they were submitted. A batch
- * that meets a deadlock or a serialization failure (another transaction held what it needed, see {@link LedgerWriters})
- * is rolled back as a whole and run again, at most {@link #MAX_RUNS} times, before its writes fail.
+ * it has no savepoint to roll back to (see {@link Transactions.Work}). When the database itself fails (no connection,
+ * a failed commit, a connection that died under a write) every write of the batch fails with
+ * {@link LedgerUnavailableException} and the writer backs off before the next batch, so an outage is not a busy loop.
+ * Writes run in the order they were submitted. A batch that meets a deadlock or a serialization failure (another transaction
+ * held what it needed, see {@link LedgerWriters}) is rolled back as a whole and run again, at most {@link #MAX_RUNS}
+ * times, before its writes fail.
  */
 final class GroupCommit implements AutoCloseable {
 

@@ -137,7 +137,8 @@ abstract class FollowBehaviour extends PipelineTestSupport {
         assertThat(JobJson.mapper().readTree(inbox.resolve(".done").resolve(fitted).toFile()).at("/jobs/0/name")
                 .asText()).isEqualTo("long-named");
         assertThat(filesIn(".done")).noneMatch(f -> f.endsWith(".part"));
-        assertThat(ledger().dueResults(10)).isEmpty();
+        // a round's results are marked written in one commit once all of its files are in place
+        await().atMost(PATIENCE).until(() -> ledger().dueResults(10).isEmpty());
     }
 
     @Test
