@@ -16,12 +16,16 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +72,7 @@ public final class BucketIntake {
         this.settings = settings;
         this.client = client;
         this.connection = connection.describe();
-        this.listing = new BucketListing(client, settings);
+        this.listing = new BucketListing(this::listPage, settings);
         this.status = status;
         this.files = files;
         this.clock = clock;
@@ -79,24 +83,29 @@ public final class BucketIntake {
      * The route's poll step: {@link #list()}, and an exchange that skipped the listing (backing off after failures) is
      * marked {@link #IDLE}, so that it does not count as the bucket working again.
      */
-    public List<BucketObject> poll(Exchange exchange) {
+    public Iterator<BucketObject> poll(Exchange exchange) {
         if (!status.due(clock.instant())) {
             exchange.setProperty(IDLE, true);
-            return List.of();
+            return Collections.emptyIterator();
         }
         return list();
     }
 
-    /** The job files waiting under the prefix, at most one batch; none while backing off after failed listings. */
-    public List<BucketObject> list() {
+    /**
+     * The job files waiting under the prefix, at most one poll's worth, listed a page at a time as they are read; none
+     * while backing off after failed listings. A failed list request is thrown by the iterator as a
+     * {@link BucketException}.
+     */
+    public Iterator<BucketObject> list() {
+        return status.due(clock.instant()) ? listing.scan() : Collections.emptyIterator();
+    }
+
+    private ListObjectsV2Response listPage(ListObjectsV2Request request) {
         Instant now = clock.instant();
-        if (!status.due(now)) {
-            return List.of();
-        }
         try {
-            List<BucketObject> found = listing.next();
+            ListObjectsV2Response page = client.listObjectsV2(request);
             status.listed(now);
-            return found;
+            return page;
         } catch (SdkException e) {
             BucketException failure = BucketException.of("list " + settings.location(), connection, e);
             status.failed(failure.getMessage(), now);

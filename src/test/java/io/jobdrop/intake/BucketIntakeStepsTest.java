@@ -80,7 +80,7 @@ class BucketIntakeStepsTest {
     void leaves_an_object_replaced_after_it_was_read_for_the_next_poll_as_a_new_version() {
         BucketIntake intake = instance();
         s3.put("jobs", "inbox/x.yaml", job("replaced", "echo one"));
-        Exchange first = exchangeFor(intake.list().get(0));
+        Exchange first = exchangeFor(intake.list().next());
         intake.ingest(first);
 
         s3.put("jobs", "inbox/x.yaml", job("replaced", "echo two"));
@@ -89,7 +89,7 @@ class BucketIntakeStepsTest {
         assertThat(s3.read("jobs", "inbox/x.yaml")).isEqualTo(job("replaced", "echo two"));
         assertThat(s3.keys("jobs", "done/")).isEmpty();
 
-        Exchange second = exchangeFor(intake.list().get(0));
+        Exchange second = exchangeFor(intake.list().next());
         intake.ingest(second);
         intake.settle(second);
         assertThat(s3.keys("jobs", "")).containsExactly("done/x.yaml");
@@ -102,8 +102,8 @@ class BucketIntakeStepsTest {
         BucketIntake one = instance();
         BucketIntake other = instance();
         s3.put("jobs", "inbox/raced.yaml", job("raced", "echo hi"));
-        Exchange byOne = exchangeFor(one.list().get(0));
-        Exchange byOther = exchangeFor(other.list().get(0));
+        Exchange byOne = exchangeFor(one.list().next());
+        Exchange byOther = exchangeFor(other.list().next());
 
         one.ingest(byOne);
         other.ingest(byOther);
@@ -122,7 +122,7 @@ class BucketIntakeStepsTest {
     void skips_an_object_another_instance_took_before_it_was_read() {
         BucketIntake intake = instance();
         s3.put("jobs", "inbox/gone.yaml", job("gone", "echo hi"));
-        BucketObject listed = intake.list().get(0);
+        BucketObject listed = intake.list().next();
         s3.put("jobs", "done/gone.yaml", job("gone", "echo hi"));
         deleteDirectly("inbox/gone.yaml");
 
@@ -140,7 +140,7 @@ class BucketIntakeStepsTest {
         BucketIntake intake = instance(1000);
         s3.put("jobs", "inbox/huge.json", "x".repeat(1001));
 
-        Exchange exchange = exchangeFor(intake.list().get(0));
+        Exchange exchange = exchangeFor(intake.list().next());
         intake.ingest(exchange);
         intake.settle(exchange);
 
