@@ -24,14 +24,14 @@ class BucketListingTest {
     private final S3ProxyServer s3 = S3ProxyServer.started("jobs");
     private final S3Client client = new BucketConnection(s3.endpoint(), "", S3ProxyServer.ACCESS_KEY,
             S3ProxyServer.SECRET_KEY, Duration.ofSeconds(5)).open();
+    /** Every list request the listing sent, in order. */
+    private final List<ListObjectsV2Request> requests = new ArrayList<>();
 
     @AfterEach
     void close() {
         client.close();
         s3.close();
     }
-
-    private final List<ListObjectsV2Request> requests = new ArrayList<>();
 
     /** Small pages, so that a few hundred objects take several list requests. */
     private BucketListing listing(int maxPerPoll, int pageSize, int maxPages) {
