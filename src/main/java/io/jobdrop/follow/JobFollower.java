@@ -10,6 +10,7 @@ import io.jobdrop.store.JobLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class JobFollower {
         exchange.setProperty(ITEM, item);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.GET); // typed, see OutboxForwarder.METHOD
         message.setHeader(Exchange.HTTP_PATH, "/" + encode(item.orchestratorJobId()));
         message.setHeader(Exchange.HTTP_QUERY, "include=executions&namespace=" + encode(item.namespace()));
         message.setHeader("Accept", "application/json");
