@@ -1,10 +1,13 @@
 package io.jobdrop.store;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobdrop.spec.JobJson;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,35 +44,42 @@ final class AttemptRecorder {
     CompletableFuture<Void> record(OutboxItem item, Integer statusCode, long latencyMs, String error,
                                    Delivery delivery) {
         String key = LedgerWriters.jobKey(item.namespace(), item.name());
+        // read here, not on the ledger's writer thread, which every write waits for
+        String jobType = firstPoll != null && startsFollowing(delivery) ? jobType(item) : null;
         return writes.submit(key, "record attempt for job " + item.jobId(), c -> {
-            recordIn(c, item, statusCode, latencyMs, error, delivery);
+            recordIn(c, item, statusCode, latencyMs, error, delivery, jobType);
             return null;
         });
     }
 
+    private static boolean startsFollowing(Delivery delivery) {
+        return delivery instanceof Delivery.Submitted || delivery instanceof Delivery.AlreadyPresent
+                || delivery instanceof Delivery.RerunRefused;
+    }
+
     private void recordIn(Connection c, OutboxItem item, Integer statusCode, long latencyMs, String error,
-                          Delivery delivery) throws SQLException {
+                          Delivery delivery, String jobType) throws SQLException {
         Instant now = clock.get();
         StoredJob job = JobTable.lockById(c, item.jobId())
                 .orElseThrow(() -> new SQLException("no job " + item.jobId() + " in the ledger"));
         AttemptTable.insert(c, item.jobId(), item.version(), now, statusCode, latencyMs, AttemptOutcome.of(delivery),
                 error != null ? error : failureText(delivery));
-        Optional<Long> queued = OutboxTable.lockQueuedVersion(c, item.jobId());
+        Optional<OutboxTable.Queued> queued = OutboxTable.lockQueued(c, item.jobId());
         JobRef sent = new JobRef(job.id(), job.namespace(), job.name(), item.version());
         // Only the row this attempt was claimed from is settled by its answer; a newer queued version, or a rerun queued
         // since (same version, queued later), waits its turn.
-        if (queued.isEmpty() || !OutboxTable.holds(c, item)) {
-            recordSuperseded(c, sent, queued, delivery, now);
+        if (queued.isEmpty() || !queued.get().isOf(item)) {
+            recordSuperseded(c, sent, queued.map(OutboxTable.Queued::version), delivery, now);
         } else if (delivery instanceof Delivery.Submitted submitted) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), submitted.orchestratorJobId(), submitted.evaluationId(), now);
             events.appendForJob(c, sent, EventType.FORWARDED, instanceId, submittedDetail(submitted), now);
-            follow(c, item, submitted.orchestratorJobId(), now);
+            follow(c, item, jobType, submitted.orchestratorJobId(), now);
         } else if (delivery instanceof Delivery.AlreadyPresent present) {
             OutboxTable.remove(c, job.id());
             JobTable.markSubmitted(c, job.id(), null, null, now);
             events.appendForJob(c, sent, EventType.FORWARDED, instanceId, alreadyPresentDetail(present), now);
-            follow(c, item, JobTable.orchestratorJobId(c, job.id()).orElse(item.name()), now);
+            follow(c, item, jobType, JobTable.orchestratorJobId(c, job.id()).orElse(item.name()), now);
         } else if (delivery instanceof Delivery.RerunUnsupported unsupported) {
             OutboxTable.setRequest(c, job.id(), OutboxTable.FORCE);
             OutboxTable.reschedule(c, job.id(), 0, now, null);
@@ -80,7 +90,7 @@ final class AttemptRecorder {
             JobTable.setDelivery(c, job.id(), DeliveryState.SUBMITTED, now);
             events.appendForJob(c, sent, EventType.ATTEMPT_FAILED, instanceId,
                     "rerun refused by the orchestrator: " + refused.message(), now);
-            follow(c, item, item.orchestratorRef(), now);
+            follow(c, item, jobType, item.orchestratorRef(), now);
         } else if (delivery instanceof Delivery.Retry retry) {
             OutboxTable.reschedule(c, job.id(), retry.countsAsFailure() ? 1 : 0, DbTime.storable(retry.notBefore()),
                     retry.refusedCredentials());
@@ -100,19 +110,30 @@ final class AttemptRecorder {
      * Following starts in the transaction that records the delivery: a crash after it cannot lose the job's outcome.
      * The orchestrator is asked by its own job ID, or by Name (which Bacalhau main looks up first) when it gave none.
      */
-    private void follow(Connection c, OutboxItem item, String orchestratorRef, Instant now) throws SQLException {
+    private void follow(Connection c, OutboxItem item, String jobType, String orchestratorRef, Instant now)
+            throws SQLException {
         java.time.Duration first = firstPoll;
-        if (first == null) {
+        if (first == null || jobType == null) {
             return;
         }
-        FollowTable.start(c, item.jobId(), item.version(), orchestratorRef, item.namespace(), jobType(item), now,
+        FollowTable.start(c, item.jobId(), item.version(), orchestratorRef, item.namespace(), jobType, now,
                 DbTime.storable(now.plus(first)));
     }
 
-    private static String jobType(OutboxItem item) {
-        try {
-            return JobJson.mapper().readTree(item.specJson()).path("Type").asText("batch");
-        } catch (JsonProcessingException e) {
+    /** The spec's top-level Type ("batch" when it has none), read without building the document. */
+    static String jobType(OutboxItem item) {
+        try (JsonParser parser = JobJson.mapper().createParser(item.specJson())) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean type = "Type".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (type) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : "batch";
+                }
+                parser.skipChildren();
+            }
+            return "batch";
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -16,38 +16,27 @@ final class AttemptTable {
     }
 
     /**
-     * Records an attempt numbered after the job's earlier ones; the caller holds the job's row lock, so two reports
-     * for one job cannot take the same number.
+     * Records an attempt numbered after the job's earlier ones, counted by the insert itself; the caller holds the
+     * job's row lock, so two reports for one job cannot take the same number.
      */
-    static int insert(Connection c, String jobId, long version, Instant at, Integer statusCode, long latencyMs,
-                      AttemptOutcome outcome, String error) throws SQLException {
-        int attempt = countFor(c, jobId) + 1;
+    static void insert(Connection c, String jobId, long version, Instant at, Integer statusCode, long latencyMs,
+                       AttemptOutcome outcome, String error) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO forward_attempts (job_id, version, attempt,"
-                + " attempted_at, status_code, latency_ms, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " attempted_at, status_code, latency_ms, outcome, error) SELECT ?, ?, COUNT(*) + 1, ?, ?, ?, ?, ?"
+                + " FROM forward_attempts WHERE job_id = ?")) {
             s.setString(1, jobId);
             s.setLong(2, version);
-            s.setInt(3, attempt);
-            DbTime.set(s, 4, at);
+            DbTime.set(s, 3, at);
             if (statusCode == null) {
-                s.setNull(5, Types.INTEGER);
+                s.setNull(4, Types.INTEGER);
             } else {
-                s.setInt(5, statusCode);
+                s.setInt(4, statusCode);
             }
-            s.setLong(6, latencyMs);
-            s.setString(7, outcome.wireName());
-            s.setString(8, error);
+            s.setLong(5, latencyMs);
+            s.setString(6, outcome.wireName());
+            s.setString(7, error);
+            s.setString(8, jobId);
             s.executeUpdate();
-        }
-        return attempt;
-    }
-
-    private static int countFor(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM forward_attempts WHERE job_id = ?")) {
-            s.setString(1, jobId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
         }
     }
 

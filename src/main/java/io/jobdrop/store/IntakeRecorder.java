@@ -196,7 +196,7 @@ final class IntakeRecorder {
                     "same spec as version " + current.version(), now);
             if (rerunUnchanged && UnitResults.INBOX.equals(claim.source())
                     && current.delivery() == DeliveryState.SUBMITTED
-                    && OutboxTable.lockQueuedVersion(c, current.id()).isEmpty()) {
+                    && OutboxTable.lockQueued(c, current.id()).isEmpty()) {
                 Reruns.rerunIn(c, events, current.id(), "identical file dropped again (jobdrop.inbox.rerun-unchanged)", now,
                         claim.displayName());
             }

@@ -2,7 +2,6 @@ package io.jobdrop.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,13 +35,7 @@ final class OutboxClaimer {
         return JobLedger.await(writes.submit(null, "claim due outbox rows", c -> {
             Instant now = clock.get();
             Instant until = DbTime.storable(now.plus(lease));
-            List<OutboxItem> claimed = new ArrayList<>();
-            for (OutboxTable.Candidate candidate : OutboxTable.lockDue(c, now, max)) {
-                if (OutboxTable.lease(c, candidate, now, until, instanceId)) {
-                    claimed.add(OutboxTable.item(c, candidate.jobId()));
-                }
-            }
-            return claimed;
+            return OutboxTable.lease(c, OutboxTable.lockDue(c, now, max), now, until, instanceId);
         }));
     }
 

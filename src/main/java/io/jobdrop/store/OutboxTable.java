@@ -79,8 +79,8 @@ final class OutboxTable {
      * Due rows nobody holds a lease on, oldest due first, row-locked. SKIP LOCKED makes concurrent claimers pass over
      * each other's rows instead of waiting. PostgreSQL does it in one query. On H2 a locking read sorts every due row
      * before the limit (a claim took seconds with 20,000 jobs queued), so H2 reads the due rows unlocked, in index
-     * order, and then locks those by primary key, skipping the locked ones. {@link #lease} re-checks the condition in
-     * its update either way.
+     * order, and then locks those by primary key, skipping the locked ones. {@link #lease} re-checks the condition
+     * under the locks either way.
      */
     static List<Candidate> lockDue(Connection c, Instant now, int max) throws SQLException {
         if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
@@ -92,7 +92,7 @@ final class OutboxTable {
         }
         Set<String> locked = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM outbox WHERE job_id IN ("
-                + "?, ".repeat(due.size() - 1) + "?) FOR UPDATE SKIP LOCKED")) {
+                + marks(due.size()) + ") FOR UPDATE SKIP LOCKED")) {
             for (int i = 0; i < due.size(); i++) {
                 s.setString(i + 1, due.get(i).jobId());
             }
@@ -120,67 +120,95 @@ final class OutboxTable {
         }
     }
 
+    /** How many rows one statement names at most: a statement's parameters are bounded (PostgreSQL: 65,535). */
+    private static final int SLICE = 500;
+
     /**
-     * Takes the lease on a candidate if it is still free. The condition is re-checked by the update itself, so a row
-     * another claimer leased after the candidate query read it is not taken twice, whatever the database's locking
-     * read does.
+     * Leases the locked candidates that are still free and returns them with the submission of the version each holds
+     * now, in due order. The candidates are row-locked by {@link #lockDue}, so which of them are free is read once,
+     * under those locks, whatever the database's locking read re-checked: a row another claimer leased after the
+     * candidate query read it is not taken twice. Two statements per slice of candidates, not two per row.
      */
-    static boolean lease(Connection c, Candidate candidate, Instant now, Instant until, String owner)
+    static List<OutboxItem> lease(Connection c, List<Candidate> locked, Instant now, Instant until, String owner)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = ?, lease_owner = ?"
-                + " WHERE job_id = ? AND version = ? AND next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?)")) {
-            DbTime.set(s, 1, until);
-            s.setString(2, owner);
-            s.setString(3, candidate.jobId());
-            s.setLong(4, candidate.version());
-            DbTime.set(s, 5, now);
-            DbTime.set(s, 6, now);
-            return s.executeUpdate() == 1;
+        List<OutboxItem> leased = new ArrayList<>();
+        for (int from = 0; from < locked.size(); from += SLICE) {
+            List<Candidate> slice = locked.subList(from, Math.min(locked.size(), from + SLICE));
+            List<OutboxItem> free = freeItems(c, slice, now);
+            if (!free.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = ?, lease_owner = ?"
+                        + " WHERE job_id IN (" + marks(free.size()) + ")")) {
+                    DbTime.set(s, 1, until);
+                    s.setString(2, owner);
+                    for (int i = 0; i < free.size(); i++) {
+                        s.setString(i + 3, free.get(i).jobId());
+                    }
+                    s.executeUpdate();
+                }
+                leased.addAll(free);
+            }
         }
+        return leased;
     }
 
-    /** The claimed row with the submission of the version it holds. */
-    static OutboxItem item(Connection c, String jobId) throws SQLException {
+    /** The candidates' rows that are due and unleased, with the submission of the version each holds. */
+    private static List<OutboxItem> freeItems(Connection c, List<Candidate> candidates, Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT o.job_id, o.version, o.failures, o.queued_at,"
                 + " o.request, j.orchestrator_job_id, j.namespace, j.name, v.spec_json FROM outbox o"
                 + " JOIN jobs j ON j.id = o.job_id"
-                + " JOIN job_versions v ON v.job_id = o.job_id AND v.version = o.version WHERE o.job_id = ?")) {
-            s.setString(1, jobId);
+                + " JOIN job_versions v ON v.job_id = o.job_id AND v.version = o.version"
+                + " WHERE o.job_id IN (" + marks(candidates.size()) + ") AND o.next_attempt_at <= ?"
+                + " AND (o.lease_until IS NULL OR o.lease_until < ?) ORDER BY o.next_attempt_at, o.job_id")) {
+            int n = candidates.size();
+            for (int i = 0; i < n; i++) {
+                s.setString(i + 1, candidates.get(i).jobId());
+            }
+            DbTime.set(s, n + 1, now);
+            DbTime.set(s, n + 2, now);
+            List<OutboxItem> items = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new SQLException("outbox row of job " + jobId + " has no recorded version");
+                while (r.next()) {
+                    items.add(item(r));
                 }
-                return new OutboxItem(r.getString("job_id"), r.getString("namespace"), r.getString("name"),
-                        r.getLong("version"), r.getString("spec_json"), r.getInt("failures"),
-                        DbTime.get(r, "queued_at"), r.getString("request"), r.getString("request") == null ? null
-                                // a rerun names the job the orchestrator has: by its ID, or by Name without one
-                                : r.getString("orchestrator_job_id") != null ? r.getString("orchestrator_job_id")
-                                : r.getString("name"));
             }
+            return items;
         }
     }
 
-    /**
-     * Whether the job's outbox row is still the one {@code item} was claimed from: same version, queued at the same
-     * time (a rerun queues the delivered version again, so an answer to the earlier request is told apart by time).
-     * The caller has locked the row.
-     */
-    static boolean holds(Connection c, OutboxItem item) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_id = ?")) {
-            s.setString(1, item.jobId());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() && r.getLong(1) == item.version() && item.queuedAt().equals(DbTime.get(r, "queued_at"));
-            }
+    private static OutboxItem item(ResultSet r) throws SQLException {
+        String request = r.getString("request");
+        return new OutboxItem(r.getString("job_id"), r.getString("namespace"), r.getString("name"),
+                r.getLong("version"), r.getString("spec_json"), r.getInt("failures"), DbTime.get(r, "queued_at"),
+                request, request == null ? null
+                        // a rerun names the job the orchestrator has: by its ID, or by Name without one
+                        : r.getString("orchestrator_job_id") != null ? r.getString("orchestrator_job_id")
+                        : r.getString("name"));
+    }
+
+    private static String marks(int n) {
+        return "?, ".repeat(n - 1) + "?";
+    }
+
+    /** The job's outbox row as an answer finds it: the version queued and when. */
+    record Queued(long version, Instant queuedAt) {
+
+        /**
+         * Whether this is still the row {@code item} was claimed from: same version, queued at the same time (a rerun
+         * queues the delivered version again, so an answer to the earlier request is told apart by time).
+         */
+        boolean isOf(OutboxItem item) {
+            return version == item.version() && item.queuedAt().equals(queuedAt);
         }
     }
 
-    /** The version queued for the job, locked; empty when nothing is queued. */
-    static Optional<Long> lockQueuedVersion(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM outbox WHERE job_id = ? FOR UPDATE")) {
+    /** The job's outbox row, locked; empty when nothing is queued. */
+    static Optional<Queued> lockQueued(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_id = ?"
+                + " FOR UPDATE")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+                return r.next() ? Optional.of(new Queued(r.getLong(1), DbTime.get(r, "queued_at"))) : Optional.empty();
             }
         }
     }

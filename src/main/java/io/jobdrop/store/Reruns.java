@@ -39,7 +39,7 @@ final class Reruns {
     /** Checked under the job's row lock: two reruns at once queue one. */
     static JobRef rerunIn(Connection c, EventTable events, String id, String reason, Instant now, String source) throws SQLException {
         StoredJob job = JobTable.lockById(c, id).orElseThrow(() -> new IllegalArgumentException("no job " + id));
-        if (job.delivery() != DeliveryState.SUBMITTED || OutboxTable.lockQueuedVersion(c, id).isPresent()) {
+        if (job.delivery() != DeliveryState.SUBMITTED || OutboxTable.lockQueued(c, id).isPresent()) {
             throw new IllegalStateException("job " + id + " (" + job.namespace() + "/" + job.name() + ") is "
                     + (job.delivery() == DeliveryState.DEAD ? "a dead letter: replay it instead"
                     : "not delivered yet: it runs once it is"));

@@ -372,6 +372,30 @@ abstract class JobLedgerBehaviour {
     }
 
     @Test
+    void a_candidate_another_instance_leased_after_it_was_read_is_not_leased_again() throws Exception {
+        String jobId = record("raced");
+        clock.advance(Duration.ofSeconds(1));
+        String freeId = record("free");
+        // instance-b read both as candidates, then instance-a leased "raced" and committed before b locked the rows
+        OutboxTable.Candidate raced = new OutboxTable.Candidate(jobId, 1);
+        assertThat(new JobLedger(dataSource, clock, "instance-a").claimDue(1, LEASE)).extracting(OutboxItem::name)
+                .containsExactly("raced");
+
+        List<OutboxItem> leased;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Instant now = clock.instant();
+            leased = OutboxTable.lease(c, List.of(raced, new OutboxTable.Candidate(freeId, 1)), now, now.plus(LEASE),
+                    "instance-b");
+            c.commit();
+        }
+
+        assertThat(leased).extracting(OutboxItem::name).containsExactly("free");
+        assertThat(detail("raced").outbox()).get().extracting(OutboxState::leaseOwner).isEqualTo("instance-a");
+        assertThat(detail("free").outbox()).get().extracting(OutboxState::leaseOwner).isEqualTo("instance-b");
+    }
+
+    @Test
     void passes_over_a_row_another_transaction_holds_locked() throws Exception {
         String lockedId = record("locked");
         record("free-1");
