@@ -1,6 +1,15 @@
 package io.jobdrop.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +75,44 @@ class H2UrlsTest {
                 .isEqualTo("jdbc:h2:file:./d;query_cache_size=8");
         assertThat(H2Urls.withStatementCache("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(H2Urls.withStatementCache("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void splits_the_pages_of_an_embedded_file_database_at_16_kb() {
+        assertThat(H2Urls.withLargerPages("jdbc:h2:file:./data/jobdrop;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:./data/jobdrop;WRITE_DELAY=0;PAGE_SIZE=16384");
+        assertThat(H2Urls.withLargerPages("jdbc:h2:file:./d;page_size=4096")).isEqualTo("jdbc:h2:file:./d;page_size=4096");
+        assertThat(H2Urls.withLargerPages("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(H2Urls.withLargerPages("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void an_opened_ledger_splits_its_pages_at_16_kb_also_when_it_was_made_with_4_kb(@TempDir Path dir)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger");
+        String identity;
+        try (HikariDataSource before = LedgerDatabase.open(url + ";PAGE_SIZE=4096", "sa", "")) {
+            assertThat(pageSize(before)).isEqualTo(4096);
+            identity = ledgerId(before);
+        }
+        // a second process opens it through the first one's server with the same URL: H2JobLedgerTest
+        try (HikariDataSource ledger = LedgerDatabase.open(url, "sa", "")) {
+            assertThat(pageSize(ledger)).isEqualTo(16384);
+            assertThat(ledgerId(ledger)).isEqualTo(identity);
+        }
+    }
+
+    private static String ledgerId(HikariDataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT ledger_id FROM ledger_identity")) {
+            assertThat(r.next()).isTrue();
+            return r.getString(1);
+        }
+    }
+
+    private static int pageSize(HikariDataSource ds) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getPageSize();
+        }
     }
 }
