@@ -14,10 +14,6 @@ import java.util.Set;
 /** The {@code outbox} table: the versions still to be sent, when they are due, and who is sending them now. */
 final class OutboxTable {
 
-    /** A due, unleased row as the candidate query sees it. */
-    record Candidate(String jobId, long version) {
-    }
-
     /** outbox.request values (V10): a rerun, and its fallback, a forced submission. */
     static final String RERUN = "rerun";
     static final String FORCE = "force";
@@ -72,7 +68,7 @@ final class OutboxTable {
     }
 
     /** Due rows nobody holds a lease on, oldest due first: the outbox_due_idx index read in order, up to a limit. */
-    static final String DUE = "SELECT job_id, version FROM outbox WHERE next_attempt_at <= ?"
+    static final String DUE = "SELECT job_id FROM outbox WHERE next_attempt_at <= ?"
             + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, job_id LIMIT ?";
 
     /**
@@ -81,12 +77,14 @@ final class OutboxTable {
      * before the limit (a claim took seconds with 20,000 jobs queued), so H2 reads the due rows unlocked, in index
      * order, and then locks those by primary key, skipping the locked ones. {@link #lease} re-checks the condition
      * under the locks either way.
+     *
+     * @return the job IDs of the rows locked, in due order
      */
-    static List<Candidate> lockDue(Connection c, Instant now, int max) throws SQLException {
+    static List<String> lockDue(Connection c, Instant now, int max) throws SQLException {
         if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
             return candidates(c, DUE + " FOR UPDATE SKIP LOCKED", now, max);
         }
-        List<Candidate> due = candidates(c, DUE, now, max);
+        List<String> due = candidates(c, DUE, now, max);
         if (due.isEmpty()) {
             return due;
         }
@@ -94,7 +92,7 @@ final class OutboxTable {
         try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM outbox WHERE job_id IN ("
                 + marks(due.size()) + ") FOR UPDATE SKIP LOCKED")) {
             for (int i = 0; i < due.size(); i++) {
-                s.setString(i + 1, due.get(i).jobId());
+                s.setString(i + 1, due.get(i));
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -102,18 +100,18 @@ final class OutboxTable {
                 }
             }
         }
-        return due.stream().filter(candidate -> locked.contains(candidate.jobId())).toList();
+        return due.stream().filter(locked::contains).toList();
     }
 
-    private static List<Candidate> candidates(Connection c, String sql, Instant now, int max) throws SQLException {
+    private static List<String> candidates(Connection c, String sql, Instant now, int max) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             DbTime.set(s, 1, now);
             DbTime.set(s, 2, now);
             s.setInt(3, max);
-            List<Candidate> candidates = new ArrayList<>();
+            List<String> candidates = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    candidates.add(new Candidate(r.getString("job_id"), r.getLong("version")));
+                    candidates.add(r.getString("job_id"));
                 }
             }
             return candidates;
@@ -129,11 +127,11 @@ final class OutboxTable {
      * under those locks, whatever the database's locking read re-checked: a row another claimer leased after the
      * candidate query read it is not taken twice. Two statements per slice of candidates, not two per row.
      */
-    static List<OutboxItem> lease(Connection c, List<Candidate> locked, Instant now, Instant until, String owner)
+    static List<OutboxItem> lease(Connection c, List<String> locked, Instant now, Instant until, String owner)
             throws SQLException {
         List<OutboxItem> leased = new ArrayList<>();
         for (int from = 0; from < locked.size(); from += SLICE) {
-            List<Candidate> slice = locked.subList(from, Math.min(locked.size(), from + SLICE));
+            List<String> slice = locked.subList(from, Math.min(locked.size(), from + SLICE));
             List<OutboxItem> free = freeItems(c, slice, now);
             if (!free.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = ?, lease_owner = ?"
@@ -152,7 +150,7 @@ final class OutboxTable {
     }
 
     /** The candidates' rows that are due and unleased, with the submission of the version each holds. */
-    private static List<OutboxItem> freeItems(Connection c, List<Candidate> candidates, Instant now)
+    private static List<OutboxItem> freeItems(Connection c, List<String> candidates, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT o.job_id, o.version, o.failures, o.queued_at,"
                 + " o.request, j.orchestrator_job_id, j.namespace, j.name, v.spec_json FROM outbox o"
@@ -162,7 +160,7 @@ final class OutboxTable {
                 + " AND (o.lease_until IS NULL OR o.lease_until < ?) ORDER BY o.next_attempt_at, o.job_id")) {
             int n = candidates.size();
             for (int i = 0; i < n; i++) {
-                s.setString(i + 1, candidates.get(i).jobId());
+                s.setString(i + 1, candidates.get(i));
             }
             DbTime.set(s, n + 1, now);
             DbTime.set(s, n + 2, now);

@@ -377,7 +377,6 @@ abstract class JobLedgerBehaviour {
         clock.advance(Duration.ofSeconds(1));
         String freeId = record("free");
         // instance-b read both as candidates, then instance-a leased "raced" and committed before b locked the rows
-        OutboxTable.Candidate raced = new OutboxTable.Candidate(jobId, 1);
         assertThat(new JobLedger(dataSource, clock, "instance-a").claimDue(1, LEASE)).extracting(OutboxItem::name)
                 .containsExactly("raced");
 
@@ -385,8 +384,7 @@ abstract class JobLedgerBehaviour {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Instant now = clock.instant();
-            leased = OutboxTable.lease(c, List.of(raced, new OutboxTable.Candidate(freeId, 1)), now, now.plus(LEASE),
-                    "instance-b");
+            leased = OutboxTable.lease(c, List.of(jobId, freeId), now, now.plus(LEASE), "instance-b");
             c.commit();
         }
 
