@@ -88,7 +88,7 @@ public final class BucketIntake {
             exchange.setProperty(IDLE, true);
             return Collections.emptyIterator();
         }
-        return list();
+        return listing.scan();
     }
 
     /**

@@ -55,6 +55,8 @@ final class BucketListing {
     private final class Scan implements Iterator<BucketObject> {
 
         private final Deque<BucketObject> waiting = new ArrayDeque<>();
+        /** The last key listed so far, job file or not: where the next scan resumes if this one stops early. */
+        private String lastSeen = resumeAfter;
         private String token;
         private int pages;
         private int found;
@@ -92,7 +94,6 @@ final class BucketListing {
                 throw e;
             }
             pages++;
-            String lastSeen = resumeAfter;
             for (S3Object object : response.contents()) {
                 lastSeen = object.key();
                 if (settings.takes(object.key())) {

@@ -45,16 +45,11 @@ final class AttemptRecorder {
                                    Delivery delivery) {
         String key = LedgerWriters.jobKey(item.namespace(), item.name());
         // read here, not on the ledger's writer thread, which every write waits for
-        String jobType = firstPoll != null && startsFollowing(delivery) ? jobType(item) : null;
+        String jobType = firstPoll != null ? jobType(item) : null;
         return writes.submit(key, "record attempt for job " + item.jobId(), c -> {
             recordIn(c, item, statusCode, latencyMs, error, delivery, jobType);
             return null;
         });
-    }
-
-    private static boolean startsFollowing(Delivery delivery) {
-        return delivery instanceof Delivery.Submitted || delivery instanceof Delivery.AlreadyPresent
-                || delivery instanceof Delivery.RerunRefused;
     }
 
     private void recordIn(Connection c, OutboxItem item, Integer statusCode, long latencyMs, String error,

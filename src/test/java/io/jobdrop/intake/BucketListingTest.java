@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -71,6 +73,26 @@ class BucketListingTest {
         assertThat(all(listing.scan())).as("a scan reads at most 3 pages of 10").isEmpty();
         assertThat(requests).hasSize(3);
         assertThat(all(listing.scan())).extracting(BucketObject::key).containsExactly("inbox/z.yaml");
+    }
+
+    @Test
+    void a_scan_that_stops_on_an_empty_page_resumes_after_the_last_key_of_the_pages_before() {
+        BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", 100).get(0);
+        List<ListObjectsV2Response> pages = new ArrayList<>(List.of(
+                ListObjectsV2Response.builder().contents(S3Object.builder().key("inbox/a.csv").build(),
+                        S3Object.builder().key("inbox/b.csv").build()).isTruncated(true).nextContinuationToken("1")
+                        .build(),
+                // a store may answer a truncated page with no keys in it
+                ListObjectsV2Response.builder().isTruncated(true).nextContinuationToken("2").build(),
+                ListObjectsV2Response.builder().isTruncated(false).build()));
+        BucketListing listing = new BucketListing(request -> {
+            requests.add(request);
+            return pages.remove(0);
+        }, settings, 2, 2);
+
+        assertThat(all(listing.scan())).isEmpty();
+        assertThat(all(listing.scan())).isEmpty();
+        assertThat(requests).extracting(ListObjectsV2Request::startAfter).containsExactly(null, null, "inbox/b.csv");
     }
 
     @Test
