@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
 /**
  * DOWN when the inbox folder is missing or not writable, when its volume has no space left, or while recorded files
  * cannot be filed into .done/.error (the message names the cause as the file system gave it); and the inbox's
- * watchdog: while job files wait, the inbox route must be running and scanning. A route that stopped (its consumer
- * died) is started again; one that has not scanned for {@code stallAfter} is restarted, unless the ledger is down
+ * watchdog: while job files wait, the inbox route must be running and scanning on the instance that leads the inbox
+ * (on the others its leadership policy keeps it stopped). A route that stopped there (its consumer died) is started
+ * again; one that has not scanned for {@code stallAfter} is restarted, unless the ledger is down
  * (then the scan waits for the ledger, and restarting it would not help).
  */
 final class InboxHealthCheck extends BoundedHealthCheck {
@@ -72,15 +73,15 @@ final class InboxHealthCheck extends BoundedHealthCheck {
             lastScanChangeNanos = System.nanoTime();
             return Finding.up().with("inbox", where);
         }
+        if (!leading.getAsBoolean()) { // another instance scans the inbox; here the route is stopped (jobdrop.cluster)
+            lastScanChangeNanos = System.nanoTime();
+            return Finding.up().with("inbox", where).with("scanning", false);
+        }
         ServiceStatus status = context.getRouteController().getRouteStatus(routeId);
         if (status == ServiceStatus.Stopped) {
             restart("stopped while files wait");
             return Finding.down("inbox route " + routeId + " was stopped while files wait; started it again")
                     .with("inbox", where);
-        }
-        if (!leading.getAsBoolean()) { // another instance scans the inbox (jobdrop.cluster)
-            lastScanChangeNanos = System.nanoTime();
-            return Finding.up().with("inbox", where).with("scanning", false);
         }
         long scans = scheduler.scans();
         if (scans != lastScans) {

@@ -74,7 +74,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobdropConfiguration implements CamelConfiguration {
 
-    /** The cluster namespace of the inbox scan (routes/intake.camel.yaml: master:inbox:file:...). */
+    /** The cluster namespace of the inbox scan (routes/intake.camel.yaml: routePolicy leadership-inbox). */
     static final String INBOX_NAMESPACE = "inbox";
 
     @Override
@@ -95,6 +95,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         // stopped before the pool (services stop in reverse order): the last writes commit first
         context.addService(new Closer(ledger));
         LeaseClusterService cluster = ClusterWiring.bind(context, props, dataSource, instance);
+        ClusterWiring.leadership(context, cluster, INBOX_NAMESPACE);
 
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
                 new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
@@ -160,7 +161,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
         FollowWiring.bind(context, this, props, ledger, gate, outages, clock);
         NotifyWiring.bind(context, this, props, notifyTargets, ledger, clock);
-        bindBuckets(context, props, fileIntake, clock);
+        bindBuckets(context, props, fileIntake, clock, cluster);
         TableIntakes.bind(context, props, reader, fileIntake, ledger, outages, clock);
         ImportsWiring.bind(context, props, dataSource, reader, fileIntake, clock, instance);
         bindApi(context, props, reader, fileIntake, ledger, forwarder, clock);
@@ -213,8 +214,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
      * One bucket-intake route per configured bucket (none when jobdrop.s3.bucket is empty), sharing one S3 client and
      * one pool for the objects in flight; each with its intake bean and a health check.
      */
-    private void bindBuckets(CamelContext context, Settings props, JobFileIntake fileIntake, Clock clock)
-            throws Exception {
+    private void bindBuckets(CamelContext context, Settings props, JobFileIntake fileIntake, Clock clock,
+                             LeaseClusterService cluster) throws Exception {
         List<BucketSettings> buckets = BucketSettings.parse(prop(props, "jobdrop.s3.bucket"),
                 prop(props, "jobdrop.s3.prefix"), prop(props, "jobdrop.s3.done-prefix"),
                 prop(props, "jobdrop.s3.error-prefix"), prop(props, "jobdrop.s3.after"),
@@ -237,7 +238,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
             registry.bind(routeId + "-intake", new BucketIntake(bucket, client, connection, status, fileIntake, clock,
                     props.longValue("jobdrop.limits.file-bytes")));
             registry.bind(routeId + "-health", new BucketHealthCheck(routeId, bucket.location(), status));
-            routes.add(routeId, routeId + "-intake");
+            ClusterWiring.leadership(context, cluster, routeId); // each bucket's listing is led on its own
+            routes.add(routeId, routeId + "-intake", ClusterWiring.policyName(routeId));
         }
         registry.bind("bucketRoutes", routes);
         registry.lookupByNameAndType("resultWriter", ResultWriter.class).buckets(new BucketResults(client, buckets));

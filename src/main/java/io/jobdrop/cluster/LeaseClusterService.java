@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Camel's cluster service over the ledger: each namespace a {@code master:} endpoint names is led by the instance that
- * holds its row in the leases table. None of Camel's ready-made services fits here: they need ZooKeeper, Consul,
+ * Camel's cluster service over the ledger: each namespace (a route's {@link org.apache.camel.impl.cluster.ClusteredRoutePolicy})
+ * is led by the instance that holds its row in the leases table. None of Camel's ready-made services fits here: they need ZooKeeper, Consul,
  * Kubernetes or a file lock, while every jobdrop instance already shares the ledger. On one instance (H2) it simply
  * leads everything.
  */
@@ -22,6 +23,7 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     private final String self;
     private final Duration length;
     private final ScheduledExecutorService timer;
+    private final Executor losses;
     // read without getView(), which would start a stopped view (and take its lease) just to look at it
     private final Map<String, LeaseView> views = new ConcurrentSkipListMap<>();
 
@@ -29,18 +31,22 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
      * @param self   this instance's name in the leases table (unique among the instances sharing the ledger)
      * @param length how long a lease lasts unless renewed: how long the others wait for a dead leader
      * @param timer  the thread that renews the leases (one for every namespace: a renewal is one short statement)
+     * @param losses where the listeners hear that this instance lost a lead (a route stopping waits for its exchanges);
+     *               a lead taken is told on the timer's thread, so that the leader's routes start at once
      */
-    public LeaseClusterService(LeaseTable table, String self, Duration length, ScheduledExecutorService timer) {
+    public LeaseClusterService(LeaseTable table, String self, Duration length, ScheduledExecutorService timer,
+                               Executor losses) {
         super("jobdrop-leases");
         this.table = table;
         this.self = self;
         this.length = length;
         this.timer = timer;
+        this.losses = losses;
     }
 
     @Override
     protected LeaseView createView(String namespace) {
-        LeaseView view = new LeaseView(this, namespace, table, self, length, timer);
+        LeaseView view = new LeaseView(this, namespace, table, self, length, timer, losses);
         views.put(namespace, view);
         return view;
     }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ final class LeaseView extends AbstractCamelClusterView {
     private final String self;
     private final Duration length;
     private final ScheduledExecutorService timer;
+    private final Executor losses;
     private final LeaseMember local;
     private volatile boolean leading;
     private volatile Optional<String> leader = Optional.empty();
@@ -39,12 +42,13 @@ final class LeaseView extends AbstractCamelClusterView {
     private ScheduledFuture<?> renewals;
 
     LeaseView(LeaseClusterService service, String namespace, LeaseTable table, String self, Duration length,
-              ScheduledExecutorService timer) {
+              ScheduledExecutorService timer, Executor losses) {
         super(service, namespace);
         this.table = table;
         this.self = self;
         this.length = length;
         this.timer = timer;
+        this.losses = losses;
         this.local = new LeaseMember(self, true, () -> leading);
     }
 
@@ -118,8 +122,19 @@ final class LeaseView extends AbstractCamelClusterView {
         boolean changed = nowLeading != leading || !nowLeader.equals(leader);
         leading = nowLeading;
         leader = nowLeader;
-        if (changed) {
-            fireLeadershipChangedEvent(getLeader());
+        if (!changed) {
+            return;
+        }
+        if (nowLeading) {
+            fireLeadershipChangedEvent(getLeader()); // the leader's routes start at once, and starting one is quick
+            return;
+        }
+        // a route stopped on a lost lead waits for its exchanges: never on the thread that renews every lease. A
+        // listener reads the view's state when the event comes, so one that comes late changes nothing wrongly.
+        try {
+            losses.execute(() -> fireLeadershipChangedEvent(getLeader()));
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("{}: no one to tell of the lost lead, jobdrop is stopping", getNamespace());
         }
     }
 

@@ -20,12 +20,14 @@ public final class BucketRoutes implements RouteTemplateParameterSource {
     /**
      * @param routeId    also names the route's timer and appears in outage log lines
      * @param intakeBean the registry name of the route's {@link BucketIntake}
+     * @param leadership the registry name of the route policy that runs it only on the instance leading its listing
      */
-    public void add(String routeId, String intakeBean) {
+    public void add(String routeId, String intakeBean, String leadership) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(TEMPLATE_ID, TEMPLATE);
         parameters.put("name", routeId);
         parameters.put("intake", intakeBean);
+        parameters.put("leadership", leadership);
         routes.put(routeId, parameters);
     }
 

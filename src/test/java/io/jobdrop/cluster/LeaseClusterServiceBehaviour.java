@@ -14,7 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -110,7 +113,7 @@ abstract class LeaseClusterServiceBehaviour {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> b.isLeader("inbox"));
         assertThat(a.isLeader("inbox")).isFalse();
-        assertThat(leadersSeenByB).as("the master endpoint hears of it").contains("b");
+        assertThat(leadersSeenByB).as("the route policy hears of it").contains("b");
         assertThat(epoch(b)).as("a new term").isGreaterThan(epochOfA);
     }
 
@@ -154,6 +157,36 @@ abstract class LeaseClusterServiceBehaviour {
         Lease taken = table.take("inbox", "b", LEASE);
         assertThat(taken.mine()).isTrue();
         assertThat(taken.epoch()).isEqualTo(first.epoch() + 1);
+    }
+
+    /**
+     * A route policy stops its routes when the lead is lost, and a graceful stop waits for their exchanges: that must
+     * not hold up the thread that renews every lease. Taking the lead is told at once, so the routes start at once.
+     */
+    @Test
+    void a_lost_lead_is_told_off_the_renewal_thread_and_a_taken_lead_at_once() throws Exception {
+        Queue<Runnable> told = new ConcurrentLinkedQueue<>();
+        LeaseClusterService a = service("a", timer(), told::add);
+        CamelClusterView view = a.getView("inbox");
+        List<Boolean> heard = new CopyOnWriteArrayList<>();
+        view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) ->
+                heard.add(v.getLocalMember().isLeader()));
+        heard.clear(); // a listener hears the lead as it is when it is added
+        LeaseTable table = new LeaseTable(dataSource, LEASE);
+
+        table.giveUp("inbox", "a");
+        assertThat(table.take("inbox", "b", LEASE).mine()).isTrue();
+        await().atMost(LEASE.multipliedBy(5)).until(() -> !a.isLeader("inbox"));
+        assertThat(heard).as("not told on the renewal thread").isEmpty();
+        assertThat(told).isNotEmpty();
+        told.forEach(Runnable::run);
+        assertThat(heard).containsOnly(false);
+
+        told.clear();
+        table.giveUp("inbox", "b");
+        await().atMost(LEASE.multipliedBy(5)).until(() -> a.isLeader("inbox"));
+        assertThat(heard).as("told as the lead is taken").containsExactly(false, true);
+        assertThat(told).isEmpty();
     }
 
     /**
@@ -203,7 +236,12 @@ abstract class LeaseClusterServiceBehaviour {
     }
 
     private LeaseClusterService service(String name, ScheduledExecutorService timer) {
-        LeaseClusterService service = new LeaseClusterService(new LeaseTable(dataSource, LEASE), name, LEASE, timer);
+        return service(name, timer, Runnable::run);
+    }
+
+    private LeaseClusterService service(String name, ScheduledExecutorService timer, Executor losses) {
+        LeaseClusterService service = new LeaseClusterService(new LeaseTable(dataSource, LEASE), name, LEASE, timer,
+                losses);
         service.start();
         services.add(service);
         return service;

@@ -1,6 +1,8 @@
 package io.jobdrop.pipeline;
 
 import io.jobdrop.cluster.LeaseClusterService;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -14,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The inbox scan runs only while this instance holds the ledger's {@code inbox} lease: taken by another instance it
- * stops, and it starts again (same route, new consumer) once the lease is free.
+ * The inbox scan runs only while this instance holds the ledger's {@code inbox} lease: taken by another instance, the
+ * route's leadership policy stops the route (and the inbox watchdog leaves it stopped), and starts it again once the
+ * lease is free.
  */
 class InboxLeadershipTest extends PipelineTestSupport {
 
@@ -46,7 +49,13 @@ class InboxLeadershipTest extends PipelineTestSupport {
             assertThat(standing.namespace()).isEqualTo("inbox");
             assertThat(standing.leader()).contains("other-instance");
         });
+        await().atMost(Duration.ofSeconds(30)).until(() -> routeStatus() == ServiceStatus.Stopped);
         drop("while-away.yaml", job("while-away"));
+        HealthCheck.Result health = context.getRegistry().lookupByNameAndType("inboxHealth", HealthCheck.class).call();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getDetails()).containsEntry("scanning", false);
+        assertThat(routeStatus()).as("the watchdog does not start a route another instance's lead stopped")
+                .isEqualTo(ServiceStatus.Stopped);
         await().during(LEASE.multipliedBy(3)).atMost(LEASE.multipliedBy(6))
                 .until(() -> waitingInInbox().contains("while-away.yaml"));
 
@@ -55,6 +64,11 @@ class InboxLeadershipTest extends PipelineTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(".done").contains("while-away.yaml")
                 && orchestrator.createdCount("while-away") == 1);
         assertThat(cluster.isLeader("inbox")).isTrue();
+        assertThat(routeStatus()).isEqualTo(ServiceStatus.Started);
+    }
+
+    private ServiceStatus routeStatus() {
+        return context.getRouteController().getRouteStatus("inbox-intake");
     }
 
     private void lease(String sql) throws SQLException {

@@ -105,8 +105,8 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
     }
 
     /**
-     * camel-master starts the inbox scan a second after this instance takes the lead (its fixed start delay), so a
-     * test that times intake from its first drop waits for the first scan; one whose inbox is never scanned goes on.
+     * The inbox route starts once this instance has taken the lead and the context has started, so a test that times
+     * intake from its first drop waits for the first scan; one whose inbox is never scanned goes on.
      */
     @BeforeEach
     void awaitFirstInboxScan() {
