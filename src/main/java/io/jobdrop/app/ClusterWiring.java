@@ -24,7 +24,7 @@ final class ClusterWiring {
         Duration lease = props.duration("jobdrop.cluster.lease");
         LeaseClusterService cluster = new LeaseClusterService(new LeaseTable(dataSource, lease), instanceId, lease,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(cluster(), "cluster-lease"),
-                context.getExecutorServiceManager().newSingleThreadExecutor(cluster(), "cluster-lead-lost"));
+                context.getExecutorServiceManager().newSingleThreadExecutor(cluster(), "cluster-lead-changes"));
         context.addService(cluster);
         context.getRegistry().bind("clusterHealth", new ClusterHealthCheck(cluster));
         return cluster;

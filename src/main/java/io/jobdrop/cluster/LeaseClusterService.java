@@ -23,7 +23,7 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     private final String self;
     private final Duration length;
     private final ScheduledExecutorService timer;
-    private final Executor losses;
+    private final Executor events;
     // read without getView(), which would start a stopped view (and take its lease) just to look at it
     private final Map<String, LeaseView> views = new ConcurrentSkipListMap<>();
 
@@ -31,22 +31,22 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
      * @param self   this instance's name in the leases table (unique among the instances sharing the ledger)
      * @param length how long a lease lasts unless renewed: how long the others wait for a dead leader
      * @param timer  the thread that renews the leases (one for every namespace: a renewal is one short statement)
-     * @param losses where the listeners hear that this instance lost a lead (a route stopping waits for its exchanges);
-     *               a lead taken is told on the timer's thread, so that the leader's routes start at once
+     * @param events where the listeners hear of a change in the lead once the views have started: a route policy
+     *               stops or starts routes there, and a graceful stop waits for the route's exchanges
      */
     public LeaseClusterService(LeaseTable table, String self, Duration length, ScheduledExecutorService timer,
-                               Executor losses) {
+                               Executor events) {
         super("jobdrop-leases");
         this.table = table;
         this.self = self;
         this.length = length;
         this.timer = timer;
-        this.losses = losses;
+        this.events = events;
     }
 
     @Override
     protected LeaseView createView(String namespace) {
-        LeaseView view = new LeaseView(this, namespace, table, self, length, timer, losses);
+        LeaseView view = new LeaseView(this, namespace, table, self, length, timer, events);
         views.put(namespace, view);
         return view;
     }

@@ -31,7 +31,7 @@ final class LeaseView extends AbstractCamelClusterView {
     private final String self;
     private final Duration length;
     private final ScheduledExecutorService timer;
-    private final Executor losses;
+    private final Executor events;
     private final LeaseMember local;
     private volatile boolean leading;
     private volatile Optional<String> leader = Optional.empty();
@@ -39,22 +39,28 @@ final class LeaseView extends AbstractCamelClusterView {
     private volatile String problem;
     private long lastTakenNanos;
     private boolean created;
+    private boolean starting;
     private ScheduledFuture<?> renewals;
 
     LeaseView(LeaseClusterService service, String namespace, LeaseTable table, String self, Duration length,
-              ScheduledExecutorService timer, Executor losses) {
+              ScheduledExecutorService timer, Executor events) {
         super(service, namespace);
         this.table = table;
         this.self = self;
         this.length = length;
         this.timer = timer;
-        this.losses = losses;
+        this.events = events;
         this.local = new LeaseMember(self, true, () -> leading);
     }
 
     @Override
     protected void doStart() {
-        renew(); // leads at once when the lease is free: a single instance starts its intake without waiting
+        starting = true;
+        try {
+            renew(); // leads at once when the lease is free: a single instance starts its intake without waiting
+        } finally {
+            starting = false;
+        }
         long every = Math.max(1, length.toMillis() / 3);
         renewals = timer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
@@ -125,16 +131,19 @@ final class LeaseView extends AbstractCamelClusterView {
         if (!changed) {
             return;
         }
-        if (nowLeading) {
-            fireLeadershipChangedEvent(getLeader()); // the leader's routes start at once, and starting one is quick
+        if (starting) {
+            // the route policy starting this view hears it before the context has started its routes, so it starts
+            // them with the others (told later, it could miss the moment and leave them stopped)
+            fireLeadershipChangedEvent(getLeader());
             return;
         }
-        // a route stopped on a lost lead waits for its exchanges: never on the thread that renews every lease. A
-        // listener reads the view's state when the event comes, so one that comes late changes nothing wrongly.
+        // a policy stops or starts its routes as it hears, and a graceful stop waits for the route's exchanges: never
+        // on the thread that renews every lease. A listener reads the view's state when it hears, so the events'
+        // order is kept and one heard late changes nothing wrongly.
         try {
-            losses.execute(() -> fireLeadershipChangedEvent(getLeader()));
+            events.execute(() -> fireLeadershipChangedEvent(getLeader()));
         } catch (RejectedExecutionException stopping) {
-            LOG.debug("{}: no one to tell of the lost lead, jobdrop is stopping", getNamespace());
+            LOG.debug("{}: no one to tell of the change in its lead, jobdrop is stopping", getNamespace());
         }
     }
 
