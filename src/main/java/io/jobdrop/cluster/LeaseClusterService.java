@@ -12,10 +12,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Camel's cluster service over the ledger: each namespace (a route's {@link org.apache.camel.impl.cluster.ClusteredRoutePolicy})
- * is led by the instance that holds its row in the leases table. None of Camel's ready-made services fits here: they need ZooKeeper, Consul,
- * Kubernetes or a file lock, while every jobdrop instance already shares the ledger. On one instance (H2) it simply
- * leads everything.
+ * Camel's cluster service over the ledger: each namespace (that of a route's
+ * {@link org.apache.camel.impl.cluster.ClusteredRoutePolicy}) is led by the instance that holds its row in the leases
+ * table. None of Camel's ready-made services fits here: they need ZooKeeper, Consul, Kubernetes or a file lock, while
+ * every jobdrop instance already shares the ledger. On one instance (H2) it simply leads everything.
  */
 public final class LeaseClusterService extends AbstractCamelClusterService<LeaseView> {
 
