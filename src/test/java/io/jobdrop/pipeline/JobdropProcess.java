@@ -141,10 +141,22 @@ final class JobdropProcess implements AutoCloseable {
     int terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            threadDump();
             process.destroyForcibly();
-            throw new AssertionError("jobdrop did not stop within 60 s of SIGTERM");
+            throw new AssertionError("jobdrop did not stop within 60 s of SIGTERM; its log ends with its threads:\n"
+                    + logText());
         }
         return process.exitValue();
+    }
+
+    /** SIGQUIT: the JVM prints its threads to the log, to show what a stop that hangs waits for. */
+    private void threadDump() throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            Thread.sleep(2000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String logText() {
