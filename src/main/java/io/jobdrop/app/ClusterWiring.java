@@ -4,6 +4,8 @@ import io.jobdrop.cluster.LeaseClusterService;
 import io.jobdrop.cluster.LeaseTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.spi.ShutdownStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -26,6 +28,18 @@ final class ClusterWiring {
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(cluster(), "cluster-lease"),
                 context.getExecutorServiceManager().newSingleThreadExecutor(cluster(), "cluster-lead-changes"));
         context.addService(cluster);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext stopping) {
+                // before the context takes its routes' locks: see LeaseClusterService.stopTelling
+                ShutdownStrategy shutdown = stopping.getShutdownStrategy();
+                try {
+                    cluster.stopTelling(Duration.ofMillis(shutdown.getTimeUnit().toMillis(shutdown.getTimeout())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         context.getRegistry().bind("clusterHealth", new ClusterHealthCheck(cluster));
         return cluster;
     }

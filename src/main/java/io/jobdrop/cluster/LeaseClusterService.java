@@ -1,6 +1,8 @@
 package io.jobdrop.cluster;
 
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Camel's cluster service over the ledger: each namespace (that of a route's
@@ -19,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class LeaseClusterService extends AbstractCamelClusterService<LeaseView> {
 
+    private static final Logger LOG = LoggerFactory.getLogger("jobdrop.cluster");
+
     private final LeaseTable table;
     private final String self;
     private final Duration length;
@@ -26,6 +33,8 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     private final Executor events;
     // read without getView(), which would start a stopped view (and take its lease) just to look at it
     private final Map<String, LeaseView> views = new ConcurrentSkipListMap<>();
+    private final ReentrantLock telling = new ReentrantLock();
+    private volatile boolean quiet;
 
     /**
      * @param self   this instance's name in the leases table (unique among the instances sharing the ledger)
@@ -46,9 +55,46 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
 
     @Override
     protected LeaseView createView(String namespace) {
-        LeaseView view = new LeaseView(this, namespace, table, self, length, timer, events);
+        LeaseView view = new LeaseView(this, namespace, table, self, length, timer);
         views.put(namespace, view);
         return view;
+    }
+
+    /**
+     * Tells the listeners of a view of a change in its lead on the events executor, unless the context has begun to
+     * stop: a route policy stops or starts routes as it hears, and a graceful stop waits for the route's exchanges.
+     */
+    void tell(String namespace, Runnable fire) {
+        try {
+            events.execute(() -> {
+                telling.lock();
+                try {
+                    if (!quiet) {
+                        fire.run();
+                    }
+                } finally {
+                    telling.unlock();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("{}: no one to tell of the change in its lead, jobdrop is stopping", namespace);
+        }
+    }
+
+    /**
+     * Tells no more changes in the lead, once one being told (a route being stopped or started) is done or
+     * {@code atMost} has passed. Called as the context begins to stop, before it takes its routes' locks: Camel's
+     * ClusteredRoutePolicy stops a route for a lost lead while holding its own lock, and a context shutting that route
+     * down holds the route's lock and then asks for the policy's; a lead lost while jobdrop stopped deadlocked the two.
+     */
+    public void stopTelling(Duration atMost) throws InterruptedException {
+        quiet = true;
+        if (telling.tryLock(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            telling.unlock();
+        } else {
+            LOG.warn("a change in the lead is still being told after {} ms; jobdrop stops without waiting for it",
+                    atMost.toMillis());
+        }
     }
 
     public String self() {

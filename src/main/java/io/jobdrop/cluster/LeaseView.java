@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +25,11 @@ final class LeaseView extends AbstractCamelClusterView {
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.cluster");
 
+    private final LeaseClusterService service;
     private final LeaseTable table;
     private final String self;
     private final Duration length;
     private final ScheduledExecutorService timer;
-    private final Executor events;
     private final LeaseMember local;
     private volatile boolean leading;
     private volatile Optional<String> leader = Optional.empty();
@@ -43,13 +41,13 @@ final class LeaseView extends AbstractCamelClusterView {
     private ScheduledFuture<?> renewals;
 
     LeaseView(LeaseClusterService service, String namespace, LeaseTable table, String self, Duration length,
-              ScheduledExecutorService timer, Executor events) {
+              ScheduledExecutorService timer) {
         super(service, namespace);
+        this.service = service;
         this.table = table;
         this.self = self;
         this.length = length;
         this.timer = timer;
-        this.events = events;
         this.local = new LeaseMember(self, true, () -> leading);
     }
 
@@ -140,11 +138,7 @@ final class LeaseView extends AbstractCamelClusterView {
         // a policy stops or starts its routes as it hears, and a graceful stop waits for the route's exchanges: never
         // on the thread that renews every lease. A listener reads the view's state when it hears, so the events'
         // order is kept and one heard late changes nothing wrongly.
-        try {
-            events.execute(() -> fireLeadershipChangedEvent(getLeader()));
-        } catch (RejectedExecutionException stopping) {
-            LOG.debug("{}: no one to tell of the change in its lead, jobdrop is stopping", getNamespace());
-        }
+        service.tell(getNamespace(), () -> fireLeadershipChangedEvent(getLeader()));
     }
 
     boolean leading() {

@@ -15,11 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -189,6 +192,53 @@ abstract class LeaseClusterServiceBehaviour {
         assertThat(heard).doesNotContain(true);
         runAll(told);
         assertThat(heard).endsWith(true);
+    }
+
+    /**
+     * As the context begins to stop (ClusterWiring), the service tells no more changes in the lead, once the one being
+     * told is done: a route policy stopping a route for a lost lead while the context shuts that route down deadlocked
+     * the two (ClusterWiringTest).
+     */
+    @Test
+    void once_it_stops_telling_it_waits_for_the_change_being_told_and_tells_no_more() throws Exception {
+        LeaseClusterService a = service("a", timer(), timer());
+        CamelClusterView view = a.getView("inbox");
+        CountDownLatch hearing = new CountDownLatch(1);
+        CountDownLatch heard = new CountDownLatch(1);
+        List<Boolean> told = new CopyOnWriteArrayList<>();
+        view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> {
+            boolean leading = v.getLocalMember().isLeader();
+            told.add(leading);
+            if (!leading) { // as a policy stopping its routes, which waits for their exchanges
+                hearing.countDown();
+                try {
+                    heard.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        told.clear(); // a listener hears the lead as it is when it is added
+        LeaseTable table = new LeaseTable(dataSource, LEASE);
+        table.giveUp("inbox", "a");
+        assertThat(table.take("inbox", "b", LEASE).mine()).isTrue();
+        assertThat(hearing.await(10, TimeUnit.SECONDS)).as("the loss is being told").isTrue();
+
+        CompletableFuture<Void> quiet = CompletableFuture.runAsync(() -> {
+            try {
+                a.stopTelling(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> !quiet.isDone());
+        heard.countDown();
+        quiet.get(5, TimeUnit.SECONDS);
+
+        table.giveUp("inbox", "b");
+        await().atMost(LEASE.multipliedBy(5)).until(() -> a.isLeader("inbox"));
+        Thread.sleep(LEASE.toMillis()); // time enough for the lead taken back to be told, were it told
+        assertThat(told).containsExactly(false);
     }
 
     private static void runAll(Queue<Runnable> told) {
