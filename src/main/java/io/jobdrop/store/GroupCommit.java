@@ -20,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * batch runs first without savepoints (on PostgreSQL each costs a round trip, and most batches fail nowhere); when a
  * write fails, the batch is rolled back and run again with a savepoint around each write, so a write that fails, even
  * with an Error (out of memory on a huge document), is rolled back to its savepoint alone and fails alone. A write
- * therefore may run more than once before it commits: it must do nothing outside its connection, and on its first run
- * it has no savepoint to roll back to (see {@link Transactions.Work}). When the database itself fails (no connection,
+ * therefore may run more than once before it commits: it must do nothing outside its connection, and it is told
+ * whether a savepoint guards it only if it asks to be (see {@link Transactions.GuardedWork}). A write that did not get
+ * its turn in the first run, because one before it failed, runs guarded for the first time in the second. When the database itself fails (no connection,
  * a failed commit, a connection that died under a write) every write of the batch fails with
  * {@link LedgerUnavailableException} and the writer backs off before the next batch, so an outage is not a busy loop.
  * Writes run in the order they were submitted. A batch that meets a deadlock or a serialization failure (another transaction
@@ -175,7 +176,7 @@ final class GroupCommit implements AutoCloseable {
                 connection.setAutoCommit(false);
                 for (int i = 0; i < n; i++) {
                     try {
-                        results[i] = batch.get(i).work().run(connection);
+                        results[i] = Transactions.GuardedWork.run(batch.get(i).work(), connection, false);
                     } catch (Throwable e) {
                         connection.rollback();
                         return null;
@@ -211,7 +212,7 @@ final class GroupCommit implements AutoCloseable {
                 for (int i = 0; i < n && outage == null; i++) {
                     Savepoint savepoint = connection.setSavepoint();
                     try {
-                        results[i] = batch.get(i).work().run(connection);
+                        results[i] = Transactions.GuardedWork.run(batch.get(i).work(), connection, true);
                     } catch (Throwable e) {
                         if (!last && SqlStates.isTransient(e)) {
                             connection.rollback();

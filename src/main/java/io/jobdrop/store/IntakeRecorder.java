@@ -38,9 +38,8 @@ final class IntakeRecorder {
 
     /** @param rejectedText kept with a rejection (the dashboard shows it); null when there is none to keep */
     CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict, String rejectedText) {
-        Runs runs = new Runs();
         return writes.submit(key(claim, verdict), "record " + claim.source() + " " + claim.displayName(),
-                c -> recordIn(c, claim, verdict, rejectedText, runs.again()));
+                (c, guarded) -> recordIn(c, claim, verdict, rejectedText, guarded));
     }
 
     CompletableFuture<Void> place(IntakeClaim claim, String placedAs) {
@@ -58,9 +57,8 @@ final class IntakeRecorder {
      */
     CompletableFuture<KeyedOutcome> recordAnswered(IntakeClaim claim, FileVerdict verdict, String rejectedText,
                                                    String key, Instant notBefore, IntakeAnswering answering) {
-        Runs runs = new Runs();
-        return writes.submit(key(claim, verdict), "record " + claim.source() + " " + claim.displayName(), c -> {
-            boolean again = runs.again();
+        String what = "record " + claim.source() + " " + claim.displayName();
+        return writes.submit(key(claim, verdict), what, (c, guarded) -> {
             if (key != null) {
                 Optional<StoredAnswer> first = HttpAnswerTable.fresh(c, key, notBefore);
                 if (first.isPresent()) {
@@ -69,7 +67,7 @@ final class IntakeRecorder {
             }
             Savepoint savepoint = c.setSavepoint();
             try {
-                FileOutcome outcome = recordIn(c, claim, verdict, rejectedText, again);
+                FileOutcome outcome = recordIn(c, claim, verdict, rejectedText, guarded);
                 StoredAnswer answer = answering.answer(outcome, deliveries(c, outcome));
                 if (key != null) {
                     HttpAnswerTable.insert(c, key, answer, clock.get());
@@ -102,17 +100,6 @@ final class IntakeRecorder {
         return LedgerWriters.jobKey(job.namespace, job.name);
     }
 
-    /** Tells a write's first run from the ones after it (see {@link GroupCommit}). */
-    private static final class Runs {
-        private boolean ran;
-
-        boolean again() {
-            boolean again = ran;
-            ran = true;
-            return again;
-        }
-    }
-
     /** A created or updated job is queued; an unchanged one stays where it was. */
     private static Map<String, DeliveryState> deliveries(Connection c, FileOutcome outcome) throws SQLException {
         Map<String, DeliveryState> deliveries = new HashMap<>();
@@ -129,13 +116,14 @@ final class IntakeRecorder {
     /**
      * A unique violation on the claim means someone recorded this unit first: its outcome stands. Any other unique
      * violation is another instance creating the same job Name at the same moment: one retry finds that job and
-     * updates it. Both roll back to a savepoint of their own, leaving the rest of the transaction alone; but not on
-     * the write's first run, which the group commit runs without savepoints (one round trip less per statement of
-     * the kind on PostgreSQL): there the violation fails the run, and the group commit runs the write {@code again}.
+     * updates it. Both roll back to a savepoint of their own, leaving the rest of the transaction alone; but only when
+     * {@code guarded} by one of the group commit's: a batch's first run has none (one round trip less per statement
+     * of the kind on PostgreSQL), so there the violation fails the run and the group commit runs the write again,
+     * guarded.
      */
     private FileOutcome recordIn(Connection c, IntakeClaim claim, FileVerdict verdict, String rejectedText,
-                                 boolean again) throws SQLException {
-        if (!again) {
+                                 boolean guarded) throws SQLException {
+        if (!guarded) {
             return recordOnce(c, claim, verdict, rejectedText);
         }
         for (int attempt = 1; ; attempt++) {

@@ -47,6 +47,11 @@ final class LedgerWriters implements AutoCloseable {
         return writers.get(index).submit(what, work);
     }
 
+    /** As {@link #submit(String, String, Transactions.Work)}, for a write told whether a savepoint guards it. */
+    <T> CompletableFuture<T> submit(String key, String what, Transactions.GuardedWork<T> work) {
+        return submit(key, what, (Transactions.Work<T>) work);
+    }
+
     void listener(LedgerListener listener) {
         writers.forEach(writer -> writer.listener(listener));
     }

@@ -121,6 +121,34 @@ class GroupCommitTest {
     }
 
     @Test
+    void tells_a_guarded_write_whether_a_savepoint_guards_it_also_when_its_first_run_is_the_second_run_of_its_batch()
+            throws Exception {
+        CompletableFuture<String> holder = holdTheWriter();
+        List<String> runs = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> first = writes.submit("first", guarded("first", runs));
+        CompletableFuture<String> failing = writes.submit("fail", c -> {
+            execute(c, "INSERT INTO t VALUES ('dup'), ('dup')");
+            return "never";
+        });
+        CompletableFuture<String> late = writes.submit("late", guarded("late", runs));
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+
+        assertThat(catchFailure(failing)).isInstanceOf(LedgerException.class);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo("late");
+        assertThat(runs).as("a write the failure kept from its first run is guarded in the second, not unguarded")
+                .containsExactly("first unguarded", "first guarded", "late guarded");
+    }
+
+    private static Transactions.GuardedWork<String> guarded(String name, List<String> runs) {
+        return (c, guarded) -> {
+            runs.add(name + (guarded ? " guarded" : " unguarded"));
+            return name;
+        };
+    }
+
+    @Test
     void runs_a_batch_that_met_a_deadlock_again_and_fails_a_write_that_keeps_meeting_one() throws Exception {
         CompletableFuture<String> holder = holdTheWriter();
         List<String> runs = Collections.synchronizedList(new ArrayList<>());

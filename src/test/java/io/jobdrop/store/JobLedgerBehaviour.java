@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -234,6 +235,47 @@ abstract class JobLedgerBehaviour {
             }
         }
         assertThat(ledger.listJobs(null, 10)).isEmpty();
+    }
+
+    @Test
+    void units_another_instance_recorded_are_already_recorded_however_many_of_them_share_a_batch() throws Exception {
+        JobLedger otherInstance = new JobLedger(dataSource, clock, "instance-b");
+        List<IntakeClaim> recordedElsewhere = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            IntakeClaim claim = claim("taken-" + i + ".yaml");
+            otherInstance.recordFile(claim, TestJobs.accepted(job("taken-" + i, "ubuntu")));
+            recordedElsewhere.add(claim);
+        }
+        IntakeClaim held = claim("held.yaml");
+        List<CompletableFuture<FileOutcome>> again = new ArrayList<>();
+        CompletableFuture<FileOutcome> heldOutcome;
+        try (Connection other = dataSource.getConnection()) {
+            // the writer waits on a claim this transaction is inserting, so what comes meanwhile forms one batch
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement("INSERT INTO intake_claims (source, claim_key,"
+                    + " source_name, disposition, report, claimed_at) VALUES (?, ?, ?, 'error', '[]', ?)")) {
+                s.setString(1, held.source());
+                s.setString(2, held.key());
+                s.setString(3, held.displayName());
+                s.setObject(4, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            heldOutcome = ledger.submitFile(held, TestJobs.accepted(job("held", "ubuntu")));
+            awaitBlockedIn("INSERT INTO intake_claims (%");
+            for (IntakeClaim claim : recordedElsewhere) {
+                again.add(ledger.submitFile(claim, TestJobs.accepted(job(claim.displayName(), "debian"))));
+            }
+            other.rollback();
+        }
+        assertThat(heldOutcome.get(30, TimeUnit.SECONDS).disposition()).isEqualTo(Disposition.DONE);
+        for (CompletableFuture<FileOutcome> outcome : again) {
+            // the first of the batch fails its optimistic run; the ones after it get their first run guarded
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(new FileOutcome(Disposition.DONE, true, List.of()));
+        }
+        assertThat(ledger.listJobs(null, 10)).extracting(JobSummary::name, JobSummary::version)
+                .containsExactlyInAnyOrder(tuple("held", 1L), tuple("taken-0", 1L), tuple("taken-1", 1L),
+                        tuple("taken-2", 1L));
+        otherInstance.close();
     }
 
     @Test
