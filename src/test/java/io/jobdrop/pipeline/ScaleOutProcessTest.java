@@ -6,6 +6,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +64,7 @@ class ScaleOutProcessTest {
     }
 
     @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES) // 3 min here, 5 or more in a CI run that shares the machine
     void two_runs_share_the_work_and_the_survivor_takes_over_the_inbox_and_bucket_when_the_leader_is_killed()
             throws Exception {
         schema = "scale_" + UUID.randomUUID().toString().replace("-", "");

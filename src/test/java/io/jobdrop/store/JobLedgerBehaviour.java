@@ -212,15 +212,7 @@ abstract class JobLedgerBehaviour {
     void a_claim_another_transaction_is_inserting_is_settled_by_that_transaction_once_it_commits() throws Exception {
         IntakeClaim contested = claim("contested.yaml");
         try (Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement s = other.prepareStatement("INSERT INTO intake_claims (source, claim_key,"
-                    + " source_name, disposition, report, claimed_at) VALUES (?, ?, ?, 'error', '[]', ?)")) {
-                s.setString(1, contested.source());
-                s.setString(2, contested.key());
-                s.setString(3, contested.displayName());
-                s.setObject(4, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
-                s.executeUpdate();
-            }
+            claimUncommitted(other, contested);
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 Future<FileOutcome> outcome = executor.submit(
@@ -251,15 +243,7 @@ abstract class JobLedgerBehaviour {
         CompletableFuture<FileOutcome> heldOutcome;
         try (Connection other = dataSource.getConnection()) {
             // the writer waits on a claim this transaction is inserting, so what comes meanwhile forms one batch
-            other.setAutoCommit(false);
-            try (PreparedStatement s = other.prepareStatement("INSERT INTO intake_claims (source, claim_key,"
-                    + " source_name, disposition, report, claimed_at) VALUES (?, ?, ?, 'error', '[]', ?)")) {
-                s.setString(1, held.source());
-                s.setString(2, held.key());
-                s.setString(3, held.displayName());
-                s.setObject(4, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
-                s.executeUpdate();
-            }
+            claimUncommitted(other, held);
             heldOutcome = ledger.submitFile(held, TestJobs.accepted(job("held", "ubuntu")));
             awaitBlockedIn("INSERT INTO intake_claims (%");
             for (IntakeClaim claim : recordedElsewhere) {
@@ -915,6 +899,19 @@ abstract class JobLedgerBehaviour {
 
     AcceptedJob job(String name, String image) {
         return TestJobs.stamped("default", name, image, clock.instant());
+    }
+
+    /** {@code other} inserts the claim as a rejection and keeps its transaction open. */
+    static void claimUncommitted(Connection other, IntakeClaim claim) throws SQLException {
+        other.setAutoCommit(false);
+        try (PreparedStatement s = other.prepareStatement("INSERT INTO intake_claims (source, claim_key,"
+                + " source_name, disposition, report, claimed_at) VALUES (?, ?, ?, 'error', '[]', ?)")) {
+            s.setString(1, claim.source());
+            s.setString(2, claim.key());
+            s.setString(3, claim.displayName());
+            s.setObject(4, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+            s.executeUpdate();
+        }
     }
 
     /** A claim on a new version of a file: each call is another (name, size, mtime). */
