@@ -1,5 +1,6 @@
 package io.jobdrop.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param holder the instance that leads, empty when the lease is free or expired
  * @param epoch  grows each time the lease changes hands (a fencing token)
  * @param until  the end of the lease by the database's clock
+ * @param left   how long the lease had still to run when the database read it (zero once it has ended)
  * @param mine   whether the instance that asked holds it
  */
-public record Lease(String name, Optional<String> holder, long epoch, Instant until, boolean mine) {
+public record Lease(String name, Optional<String> holder, long epoch, Instant until, Duration left, boolean mine) {
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class LeaseTable {
             + " epoch = CASE WHEN holder = ? AND lease_until > CURRENT_TIMESTAMP THEN epoch ELSE epoch + 1 END,"
             + " holder = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND"
             + " WHERE name = ? AND (holder = ? OR holder IS NULL OR lease_until <= CURRENT_TIMESTAMP)";
-    private static final String READ = "SELECT name, holder, epoch, lease_until,"
+    private static final String READ = "SELECT name, holder, epoch, lease_until, CURRENT_TIMESTAMP AS db_now,"
             + " CASE WHEN lease_until > CURRENT_TIMESTAMP THEN 1 ELSE 0 END AS live FROM leases";
     private static final String GIVE_UP = "UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP"
             + " WHERE name = ? AND holder = ?";
@@ -126,8 +127,10 @@ public final class LeaseTable {
     private static Lease lease(ResultSet row, String asker) throws SQLException {
         boolean live = row.getInt("live") == 1;
         Optional<String> holder = live ? Optional.ofNullable(row.getString("holder")) : Optional.empty();
-        return new Lease(row.getString("name"), holder, row.getLong("epoch"),
-                row.getObject("lease_until", OffsetDateTime.class).toInstant(),
-                holder.filter(asker::equals).isPresent());
+        Instant until = row.getObject("lease_until", OffsetDateTime.class).toInstant();
+        Duration left = live ? Duration.between(row.getObject("db_now", OffsetDateTime.class).toInstant(), until)
+                : Duration.ZERO;
+        return new Lease(row.getString("name"), holder, row.getLong("epoch"), until,
+                left.isNegative() ? Duration.ZERO : left, holder.filter(asker::equals).isPresent());
     }
 }

@@ -7,16 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Leadership of one namespace (the inbox scan, one bucket's listing) through a lease row: taken at start, renewed every
- * third of the lease, given up at stop. The instance stops leading on its own before its lease can have ended in the
+ * third of the lease, given up at stop; while another instance holds it, it is tried again as that lease ends, so a
+ * leader that died is replaced within the lease. The instance stops leading on its own before its lease can have ended in the
  * database: when renewals fail (ledger down) for so long that the next one would come too late. So two instances
  * never lead at once as long as the database is the only clock that counts; even if they did, the ledger's claims
  * still take every file once, and only the work of listing is done twice.
@@ -24,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class LeaseView extends AbstractCamelClusterView {
 
     private static final Logger LOG = LoggerFactory.getLogger("jobdrop.cluster");
+    /** How long after another's lease ends by the database's clock the next try comes: after it, never just before. */
+    private static final long EXPIRY_MARGIN_MS = 20;
 
     private final LeaseClusterService service;
     private final LeaseTable table;
@@ -39,6 +44,9 @@ final class LeaseView extends AbstractCamelClusterView {
     private boolean created;
     private boolean starting;
     private ScheduledFuture<?> renewals;
+    /** A try planned for the moment another instance's lease ends, should it not be renewed. */
+    private ScheduledFuture<?> atExpiry;
+    private Instant expiryAwaited;
 
     LeaseView(LeaseClusterService service, String namespace, LeaseTable table, String self, Duration length,
               ScheduledExecutorService timer) {
@@ -67,6 +75,9 @@ final class LeaseView extends AbstractCamelClusterView {
     protected void doStop() {
         if (renewals != null) {
             renewals.cancel(false);
+        }
+        synchronized (this) {
+            awaitNoExpiry();
         }
         synchronized (this) {
             if (leading) {
@@ -106,6 +117,7 @@ final class LeaseView extends AbstractCamelClusterView {
                 LOG.warn("lost the lead of {} to {}", getNamespace(), lease.holder().orElse("nobody"));
             }
             change(lease.mine(), lease.holder());
+            awaitExpiry(lease);
         } catch (RuntimeException e) {
             if (problem == null) {
                 LOG.warn("cannot renew the lease {}: {}", getNamespace(), Outages.describe(e));
@@ -119,6 +131,43 @@ final class LeaseView extends AbstractCamelClusterView {
                         Duration.ofNanos(held).toMillis(), problem);
                 change(false, Optional.empty());
             }
+        }
+    }
+
+    /**
+     * Another instance holds the lease: try again the moment it ends (by the database's clock, plus a little), not up
+     * to a third of a lease later at the next renewal, so a dead leader is replaced within the lease. Its renewals
+     * move the end on, and the try with them.
+     */
+    private void awaitExpiry(Lease lease) {
+        if (lease.mine() || lease.holder().isEmpty()) {
+            awaitNoExpiry();
+            return;
+        }
+        if (atExpiry != null && lease.until().equals(expiryAwaited)) {
+            return;
+        }
+        awaitNoExpiry();
+        try {
+            atExpiry = timer.schedule(this::leaseEnded, lease.left().toMillis() + EXPIRY_MARGIN_MS,
+                    TimeUnit.MILLISECONDS);
+            expiryAwaited = lease.until();
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("{}: no try at the end of {}'s lease, jobdrop is stopping", getNamespace(), lease.holder().get());
+        }
+    }
+
+    private synchronized void leaseEnded() {
+        atExpiry = null;
+        expiryAwaited = null;
+        renew();
+    }
+
+    private void awaitNoExpiry() {
+        if (atExpiry != null) {
+            atExpiry.cancel(false);
+            atExpiry = null;
+            expiryAwaited = null;
         }
     }
 

@@ -142,6 +142,23 @@ abstract class LeaseClusterServiceBehaviour {
     }
 
     @Test
+    void a_follower_takes_the_lead_as_the_leaders_lease_ends_not_at_its_own_next_renewal() throws Exception {
+        Duration lease = Duration.ofSeconds(30); // the follower's own renewals come every 10 s
+        LeaseTable table = new LeaseTable(dataSource, lease);
+        table.create("inbox");
+        // a leader's last renewal before it died: 1.5 s of its lease left
+        assertThat(table.take("inbox", "dead", Duration.ofMillis(1500)).mine()).isTrue();
+        LeaseClusterService b = new LeaseClusterService(table, "b", lease, timer(), Runnable::run);
+        b.start();
+        services.add(b);
+        b.getView("inbox");
+        assertThat(b.isLeader("inbox")).isFalse();
+
+        await().atMost(Duration.ofSeconds(6)).until(() -> b.isLeader("inbox"));
+        assertThat(table.all("b")).singleElement().satisfies(l -> assertThat(l.holder()).contains("b"));
+    }
+
+    @Test
     void the_same_instance_renewing_keeps_its_term() {
         LeaseTable table = new LeaseTable(dataSource, LEASE);
         table.create("inbox");

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two real `jobdrop run` processes on one PostgreSQL ledger, one inbox folder and one bucket (S3Proxy): one of them
  * leads the inbox scan and the bucket listing, both forward; the leader is killed with kill -9 mid-run and the other
- * takes over once the lease expires. Nothing is lost and no job is created twice at the orchestrator.
+ * takes over as its lease expires. Nothing is lost and no job is created twice at the orchestrator.
  */
 class ScaleOutProcessTest {
 
@@ -104,8 +104,11 @@ class ScaleOutProcessTest {
                 && leaderOf(second, "bucket-" + BUCKET) != null, () -> second.logText());
         Instant tookOver = leaderOf(second, "inbox");
         assertThat(tookOver).as("the second led only once the first was dead").isAfter(killed);
+        System.out.println("ScaleOutProcessTest: took over " + Duration.between(killed, tookOver).toMillis()
+                + " ms after kill -9, lease " + LEASE.toMillis() + " ms");
+        // the survivor tries as the dead leader's lease ends: within the lease, and a little for a crowded machine
         assertThat(Duration.between(killed, tookOver)).as("take-over after kill -9, lease " + LEASE)
-                .isLessThan(LEASE.multipliedBy(2));
+                .isLessThan(LEASE.plusSeconds(2));
 
         int valid = names.size();
         awaitOrExplain(Duration.ofSeconds(360), () -> orchestrator.jobs().size() == valid
