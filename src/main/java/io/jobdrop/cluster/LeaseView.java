@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Leadership of one namespace (the inbox scan, one bucket's listing) through a lease row: taken at start, renewed every
  * third of the lease, given up at stop; while another instance holds it, it is tried again as that lease ends, so a
- * leader that died is replaced within the lease. The instance stops leading on its own before its lease can have ended in the
- * database: when renewals fail (ledger down) for so long that the next one would come too late. So two instances
- * never lead at once as long as the database is the only clock that counts; even if they did, the ledger's claims
- * still take every file once, and only the work of listing is done twice.
+ * leader that died is replaced within the lease. The instance stops leading on its own before its lease can have
+ * ended in the database: when renewals fail (ledger down) for so long that the next one would come too late. So two
+ * instances never lead at once as long as the database is the only clock that counts; even if they did, the ledger's
+ * claims still take every file once, and only the work of listing is done twice.
  */
 final class LeaseView extends AbstractCamelClusterView {
 
@@ -78,8 +78,6 @@ final class LeaseView extends AbstractCamelClusterView {
         }
         synchronized (this) {
             awaitNoExpiry();
-        }
-        synchronized (this) {
             if (leading) {
                 try {
                     table.giveUp(getNamespace(), self);
