@@ -22,12 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * with an Error (out of memory on a huge document), is rolled back to its savepoint alone and fails alone. A write
  * therefore may run more than once before it commits: it must do nothing outside its connection, and it is told
  * whether a savepoint guards it only if it asks to be (see {@link Transactions.GuardedWork}). A write that did not get
- * its turn in the first run, because one before it failed, runs guarded for the first time in the second. When the database itself fails (no connection,
- * a failed commit, a connection that died under a write) every write of the batch fails with
- * {@link LedgerUnavailableException} and the writer backs off before the next batch, so an outage is not a busy loop.
- * Writes run in the order they were submitted. A batch that meets a deadlock or a serialization failure (another transaction
- * held what it needed, see {@link LedgerWriters}) is rolled back as a whole and run again, at most {@link #MAX_RUNS}
- * times, before its writes fail.
+ * its turn in the first run, because one before it failed, runs guarded for the first time in the second. When the
+ * database itself fails (no connection, a failed commit, a connection that died under a write) every write of the
+ * batch fails with {@link LedgerUnavailableException} and the writer backs off before the next batch, so an outage is
+ * not a busy loop. Writes run in the order they were submitted. A batch that meets a deadlock or a serialization
+ * failure (another transaction held what it needed, see {@link LedgerWriters}) is rolled back as a whole and run
+ * again, at most {@link #MAX_RUNS} times, before its writes fail.
  */
 final class GroupCommit implements AutoCloseable {
 

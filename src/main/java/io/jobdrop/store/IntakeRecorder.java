@@ -38,7 +38,7 @@ final class IntakeRecorder {
 
     /** @param rejectedText kept with a rejection (the dashboard shows it); null when there is none to keep */
     CompletableFuture<FileOutcome> record(IntakeClaim claim, FileVerdict verdict, String rejectedText) {
-        return writes.submit(key(claim, verdict), "record " + claim.source() + " " + claim.displayName(),
+        return writes.submit(key(claim, verdict), what(claim),
                 (c, guarded) -> recordIn(c, claim, verdict, rejectedText, guarded));
     }
 
@@ -57,8 +57,7 @@ final class IntakeRecorder {
      */
     CompletableFuture<KeyedOutcome> recordAnswered(IntakeClaim claim, FileVerdict verdict, String rejectedText,
                                                    String key, Instant notBefore, IntakeAnswering answering) {
-        String what = "record " + claim.source() + " " + claim.displayName();
-        return writes.submit(key(claim, verdict), what, (c, guarded) -> {
+        return writes.submit(key(claim, verdict), what(claim), (c, guarded) -> {
             if (key != null) {
                 Optional<StoredAnswer> first = HttpAnswerTable.fresh(c, key, notBefore);
                 if (first.isPresent()) {
@@ -86,6 +85,11 @@ final class IntakeRecorder {
                 return new KeyedOutcome(null, raced.get(), true);
             }
         });
+    }
+
+    /** The write, as its failures name it: "record inbox a.yaml". */
+    private static String what(IntakeClaim claim) {
+        return "record " + claim.source() + " " + claim.displayName();
     }
 
     /**
