@@ -105,9 +105,16 @@ public final class Bench {
                     inputs.burstForBaseline(), phases);
             out.println("bench: baseline, " + BATCH + " files per commit, " + WORKERS + " workers: ready, burst of "
                     + options.files());
-            Results.Process batched = measureBaseline("baseline-batched", List.of("--batch", Integer.toString(BATCH),
-                    "--workers", Integer.toString(WORKERS)), databases, runDir, standIn, jvmFlags,
-                    inputs.burstForBatchedBaseline(), phases);
+            Results.Process batched = measureBaseline("baseline-batched", batchedMode(), databases, runDir, standIn,
+                    jvmFlags, inputs.burstForBatchedBaseline(), phases);
+            List<Results.Round> rounds = new ArrayList<>(List.of(new Results.Round(1, jobdrop.burst(),
+                    baseline.burst(), batched.burst())));
+            for (Inputs.Round later : inputs.laterRounds()) {
+                int number = rounds.size() + 1;
+                out.println("bench: round " + number + " of " + options.repeat() + ": the bursts of jobdrop, the"
+                        + " baseline and the batched baseline, in fresh processes");
+                rounds.add(round(number, later, launch, databases, runDir, standIn, jvmFlags, phases));
+            }
             ScaleOut scaleOut = new ScaleOut(launch, databases, runDir, standIn, phases, stall, out);
             ScaleOut.Instances instances = null;
             if (options.instances() > 1) {
@@ -122,7 +129,7 @@ public final class Bench {
             }
             Results.Run result = new Results.Run(options, machine, launch.describe(), startedAt,
                     Duration.ofNanos(System.nanoTime() - startNanos), jobdrop, jobdropStable, baseline,
-                    standInProcess.stats().cpuSeconds());
+                    standInProcess.stats().cpuSeconds(), rounds);
             if (options.results() != null) {
                 out.println("bench: report written to " + Report.write(result, options.results()));
             }
@@ -147,6 +154,9 @@ public final class Bench {
                 out.printf(Locale.ROOT, "bench-bucket: objects_per_s=%.1f objects=%d duplicates=%d%n",
                         bucket.objectsPerSecond(), bucket.objects(), bucket.duplicatePuts());
             }
+            if (rounds.size() > 1) {
+                out.println(Report.repeatLine(result));
+            }
             out.print(Report.table(result));
             out.println(Report.benchLine(result));
             return result;
@@ -164,8 +174,8 @@ public final class Bench {
             out.println("bench:   " + label + " healthy after " + readyMs + " ms");
             Results.Burst burst = phases.burst(burstName, burstFiles, jobdrop.inbox(),
                     jobdrop.child());
-            Results.Steady steady = phases.steady(steadyFiles, jobdrop.inbox(), jobdrop.child(), options.rate(),
-                    stableMs);
+            Results.Steady steady = steadyFiles.isEmpty() ? null : phases.steady(steadyFiles, jobdrop.inbox(),
+                    jobdrop.child(), options.rate(), stableMs);
             ProcStats stats = jobdrop.stats();
             int exitCode = jobdrop.stop();
             return new Results.Process(label, readyMs, burst, steady, stats.peakRssMb(), stats.cpuSeconds(),
@@ -199,6 +209,33 @@ public final class Bench {
             jobdrop.stop();
             return result;
         }
+    }
+
+    /**
+     * One more round of --repeat. The three processes take turns at going first (round 2 starts with the baseline,
+     * round 3 with the batched baseline), so that a machine growing slower or faster during the run does not favour
+     * one of them.
+     */
+    private Results.Round round(int number, Inputs.Round files, JobdropProcess.Launch launch,
+                                BenchDatabase databases, Path runDir, StandInClient standIn, List<String> jvmFlags,
+                                Phases phases) {
+        Results.Burst[] bursts = new Results.Burst[3];
+        for (int turn = 0; turn < 3; turn++) {
+            int which = (turn + number - 1) % 3;
+            bursts[which] = switch (which) {
+                case 0 -> measureJobdrop("jobdrop-" + number, launch, databases, runDir, standIn, 0, "burst",
+                        files.jobdrop(), List.of(), phases).burst();
+                case 1 -> measureBaseline("baseline-" + number, List.of(), databases, runDir, standIn, jvmFlags,
+                        files.baseline(), phases).burst();
+                default -> measureBaseline("baseline-batched-" + number, batchedMode(), databases, runDir, standIn,
+                        jvmFlags, files.batched(), phases).burst();
+            };
+        }
+        return new Results.Round(number, bursts[0], bursts[1], bursts[2]);
+    }
+
+    private static List<String> batchedMode() {
+        return List.of("--batch", Integer.toString(BATCH), "--workers", Integer.toString(WORKERS));
     }
 
     private Results.Process measureBaseline(String label, List<String> mode, BenchDatabase databases, Path runDir,

@@ -6,12 +6,12 @@ import java.util.Locale;
 /** The harness's command line; {@link #USAGE} lists it. */
 public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String xmx, int steadySeconds, Path work,
                            Path results, Path launcher, Path jar, String jobdropClasspath, long seed,
-                           int stallSeconds, boolean http, int instances, boolean bucket) {
+                           int stallSeconds, boolean http, int instances, boolean bucket, int repeat) {
 
     public static final String USAGE = """
             usage: Bench [--files N] [--rate R] [--db h2|postgres] [--xmx SIZE] [--steady-seconds S]
                          [--work DIR] [--results DIR] [--launcher FILE] [--jar FILE | --jobdrop-classpath CP]
-                         [--seed N] [--stall-seconds S] [--http] [--instances N] [--bucket]
+                         [--seed N] [--stall-seconds S] [--http] [--instances N] [--bucket] [--repeat N]
               --files N            job files in the burst (default 10000)
               --rate R             files per second in the steady runs (default 50)
               --db KIND            h2 (a file in the work folder) or postgres (a fresh database on 127.0.0.1:5432)
@@ -27,7 +27,9 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
               --http               also post the burst's files to POST /api/v1/jobs with 4 concurrent clients
               --instances N        also run the burst through N jobdrop processes on one ledger and one inbox
                                    (needs --db postgres)
-              --bucket             also take the burst's files from a bucket (S3Proxy in the harness's JVM)""";
+              --bucket             also take the burst's files from a bucket (S3Proxy in the harness's JVM)
+              --repeat N           measure the bursts of jobdrop, the baseline and the batched baseline N times in
+                                   all, each time in fresh processes, and report the medians (default 1)""";
 
     public static BenchOptions defaults() {
         return parse();
@@ -49,6 +51,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
         boolean http = false;
         int instances = 1;
         boolean bucket = false;
+        int repeat = 1;
         for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
             if (flag.equals("--http") || flag.equals("--bucket")) {
@@ -81,6 +84,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--stall-seconds" -> stallSeconds = positive(flag, Integer.parseInt(value));
                 case "--instances" -> instances = positive(flag, Integer.parseInt(value));
+                case "--repeat" -> repeat = positive(flag, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -89,7 +93,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                     + " a ledger only on PostgreSQL");
         }
         return new BenchOptions(files, rate, db, xmx, steadySeconds, work, results, launcher, jar, jobdropClasspath,
-                seed, stallSeconds, http, instances, bucket);
+                seed, stallSeconds, http, instances, bucket, repeat);
     }
 
     /** Files per steady run. */

@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs, the HTTP burst, the bucket) against jobdrop started from the test
- * classpath, so the harness, the stand-in, the baseline and jobdrop itself are exercised together. It checks that the
+ * Runs the whole benchmark in its quick mode (200 files, 3-second steady runs, the HTTP burst, the bucket, two rounds
+ * of bursts) against jobdrop started from the test classpath, so the harness, the stand-in, the baseline and jobdrop itself are exercised together. It checks that the
  * harness works, not how fast jobdrop is: performance is judged from bench/run's reports.
  */
 class BenchSmokeTest {
@@ -31,6 +32,9 @@ class BenchSmokeTest {
             + " workers=4 jobdrop_ratio=\\S+");
     private static final Pattern BUCKET_LINE = Pattern.compile("bench-bucket: objects_per_s=(\\S+) objects=200"
             + " duplicates=(\\S+)");
+    private static final Pattern REPEAT_LINE = Pattern.compile("bench-repeat: rounds=2 jobs_per_s=(\\S+)"
+            + " baseline_jobs_per_s=(\\S+) ratio=(\\S+) batched_jobs_per_s=(\\S+) batched_ratio=(\\S+)"
+            + " cpu_ms_per_job=(\\S+)");
 
     @TempDir
     Path work;
@@ -39,7 +43,7 @@ class BenchSmokeTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void quick_run_delivers_every_job_and_ends_with_the_bench_line() {
         BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "3", "--stall-seconds", "30",
-                "--http", "--bucket", "--work", work.toString(),
+                "--http", "--bucket", "--repeat", "2", "--work", work.toString(),
                 "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -65,6 +69,20 @@ class BenchSmokeTest {
         assertThat(bucketLine.find()).as("bucket line in:%n%s", output).isTrue();
         assertThat(Double.parseDouble(bucketLine.group(1))).as(bucketLine.group(0)).isPositive();
         assertThat(bucketLine.group(2)).as("each object's job sent once").isEqualTo("0");
+        Matcher repeatLine = REPEAT_LINE.matcher(output);
+        assertThat(repeatLine.find()).as("repeat line in:%n%s", output).isTrue();
+        for (int group = 1; group <= repeatLine.groupCount(); group++) {
+            assertThat(Double.parseDouble(repeatLine.group(group))).as(repeatLine.group(0)).isPositive();
+        }
+        assertThat(run.rounds()).hasSize(2);
+        Results.Round second = run.rounds().get(1);
+        assertThat(List.of(second.jobdrop(), second.baseline(), second.batched()))
+                .as("the second round's bursts, each of every file").allSatisfy(burst -> {
+                    assertThat(burst.files()).isEqualTo(200);
+                    assertThat(burst.duplicatePuts()).isZero();
+                });
+        assertThat(run.median(Results.Round::ratio)).as("the median of two rounds' ratios is their mean")
+                .isCloseTo((run.rounds().get(0).ratio() + second.ratio()) / 2, within(1e-9));
         assertThat(run.jobdrop().burst().files()).isEqualTo(200);
         assertThat(run.baseline().burst().files()).isEqualTo(200);
         assertThat(run.jobdrop().steady().latency().count()).isEqualTo(options.steadyFiles());

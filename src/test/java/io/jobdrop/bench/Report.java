@@ -27,6 +27,16 @@ final class Report {
                 run.jobdrop().peakRssMb(), run.jobdrop().readyMs());
     }
 
+    /** With --repeat: the medians over the rounds, each ratio the median of the rounds' own ratios. */
+    static String repeatLine(Results.Run run) {
+        return format("bench-repeat: rounds=%d jobs_per_s=%.1f baseline_jobs_per_s=%.1f ratio=%.2f"
+                        + " batched_jobs_per_s=%.1f batched_ratio=%.2f cpu_ms_per_job=%.3f", run.rounds().size(),
+                run.median(round -> round.jobdrop().jobsPerSecond()),
+                run.median(round -> round.baseline().jobsPerSecond()), run.median(Results.Round::ratio),
+                run.median(round -> round.batched().jobsPerSecond()), run.median(Results.Round::batchedRatio),
+                run.median(round -> round.jobdrop().cpuMsPerJob()));
+    }
+
     static String table(Results.Run run) {
         BenchOptions o = run.options();
         Results.Process jd = run.jobdrop();
@@ -58,11 +68,31 @@ final class Report {
                 run.jobdropStable().steady().stableMs(), run.jobdropStable().readyMs(),
                 run.jobdropStable().peakRssMb(), jd.exitCode(), run.jobdropStable().exitCode(), base.exitCode(),
                 run.standInCpuSeconds(), run.took().toSeconds()));
-        long duplicates = jd.burst().duplicatePuts() + jd.steady().duplicatePuts()
-                + run.jobdropStable().steady().duplicatePuts();
+        if (run.rounds().size() > 1) {
+            t.append(rounds(run));
+        }
+        long duplicates = jd.steady().duplicatePuts() + run.jobdropStable().steady().duplicatePuts()
+                + run.rounds().stream().mapToLong(round -> round.jobdrop().duplicatePuts()).sum();
         if (duplicates > 0) {
             t.append(format("note: jobdrop sent %d job(s) more than once%n", duplicates));
         }
+        return t.toString();
+    }
+
+    private static String rounds(Results.Run run) {
+        StringBuilder t = new StringBuilder(format("%nbursts, round by round (jobs/s; each burst in a fresh process):%n"));
+        String columns = "%-8s %10s %10s %10s %8s %14s %14s%n";
+        t.append(format(columns, "round", "jobdrop", "baseline", "batched", "ratio", "ratio/batched", "CPU ms/job"));
+        String cells = "%-8s %10.1f %10.1f %10.1f %8.2f %14.2f %14.3f%n";
+        for (Results.Round round : run.rounds()) {
+            t.append(format(cells, round.number(), round.jobdrop().jobsPerSecond(), round.baseline().jobsPerSecond(),
+                    round.batched().jobsPerSecond(), round.ratio(), round.batchedRatio(),
+                    round.jobdrop().cpuMsPerJob()));
+        }
+        t.append(format(cells, "median", run.median(round -> round.jobdrop().jobsPerSecond()),
+                run.median(round -> round.baseline().jobsPerSecond()),
+                run.median(round -> round.batched().jobsPerSecond()), run.median(Results.Round::ratio),
+                run.median(Results.Round::batchedRatio), run.median(round -> round.jobdrop().cpuMsPerJob())));
         return t.toString();
     }
 
@@ -71,14 +101,19 @@ final class Report {
         MachineFacts m = run.machine();
         StringBuilder md = new StringBuilder();
         md.append(format("# jobdrop benchmark, %s, %s%n%n", run.startedAt().format(TITLE_TIME), dbName(o)));
-        md.append("```\n").append(benchLine(run)).append("\n```\n\n");
+        md.append("```\n");
+        if (run.rounds().size() > 1) {
+            md.append(repeatLine(run)).append('\n');
+        }
+        md.append(benchLine(run)).append("\n```\n\n");
         md.append("## Machine\n\n");
         md.append(format("| | |%n|---|---|%n| cores | %d (%s) |%n| memory | %d MiB |%n| JVM | %s |%n| OS | %s |%n"
                 + "| disk (work folder) | %s |%n| load average at the start | %s |%n%n", m.cores(), m.cpuModel(),
                 m.memoryMb(), m.jvm(), m.os(), m.disk(), m.loadAverage()));
         md.append("## Run\n\n");
-        md.append(format("- options: `--files %d --rate %s --db %s --steady-seconds %d%s --seed %d`%n", o.files(),
-                number(o.rate()), dbName(o), o.steadySeconds(), o.xmx() == null ? "" : " --xmx " + o.xmx(), o.seed()));
+        md.append(format("- options: `--files %d --rate %s --db %s --steady-seconds %d%s --seed %d%s`%n", o.files(),
+                number(o.rate()), dbName(o), o.steadySeconds(), o.xmx() == null ? "" : " --xmx " + o.xmx(), o.seed(),
+                o.repeat() > 1 ? " --repeat " + o.repeat() : ""));
         md.append(format("- jobdrop: `java %s`; the baseline JVM gets the same flags%n", run.jobdropCommand()));
         md.append(format("- took %d s%n%n", run.took().toSeconds()));
         md.append("## Results\n\n```\n").append(table(run)).append("```\n\n");
@@ -96,6 +131,9 @@ final class Report {
                 arrival time minus the rename time (both wall clock, same machine). Once with stable-ms 0 (the \
                 process that ran the burst, so warm), once with 1000 in a fresh process, warmed up first with a \
                 burst of up to 2,000 other files (a cold JVM on 2 cores falls behind 50 files/s for a while).
+                - rounds (--repeat N): the bursts of jobdrop, the baseline and the batched baseline again, each \
+                in a fresh process on a fresh database, the three taking turns at going first; a ratio's median is \
+                the median of the rounds' own ratios, each taken from bursts run minutes apart.
                 - RSS: VmHWM of the process before it is stopped; CPU: utime+stime from /proc/<pid>/stat.
                 - The stand-in (JDK HttpServer, 4 threads) runs in its own JVM and shares the machine's cores.
                 """);

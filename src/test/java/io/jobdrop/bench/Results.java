@@ -2,6 +2,8 @@ package io.jobdrop.bench;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** What one benchmark run measured. */
 final class Results {
@@ -30,7 +32,31 @@ final class Results {
                    int exitCode) {
     }
 
+    /**
+     * One round of bursts: jobdrop, the baseline and the batched baseline on the same files, each in a fresh process,
+     * one right after the other, so that the three meet the machine in the same state.
+     */
+    record Round(int number, Burst jobdrop, Burst baseline, Burst batched) {
+
+        double ratio() {
+            return jobdrop.jobsPerSecond() / baseline.jobsPerSecond();
+        }
+
+        double batchedRatio() {
+            return jobdrop.jobsPerSecond() / batched.jobsPerSecond();
+        }
+    }
+
+    /** @param rounds the first round (the bursts above) and, with --repeat, the later ones */
     record Run(BenchOptions options, MachineFacts machine, String jobdropCommand, ZonedDateTime startedAt,
-               Duration took, Process jobdrop, Process jobdropStable, Process baseline, double standInCpuSeconds) {
+               Duration took, Process jobdrop, Process jobdropStable, Process baseline, double standInCpuSeconds,
+               List<Round> rounds) {
+
+        /** The median over the rounds: the middle value, or the mean of the two middle ones. */
+        double median(ToDoubleFunction<Round> value) {
+            double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
     }
 }
