@@ -61,11 +61,11 @@ public final class ResponseClassifier {
                     failuresSoFar, queuedAt, now);
         }
         int code = status;
-        Optional<ApiError> error = ApiError.parse(body);
         if (code >= 200 && code < 300) {
             return submitted(body).orElseGet(() -> failed(
                     "HTTP " + code + " without a job ID in the body: " + snippet(body), failuresSoFar, queuedAt, now));
         }
+        Optional<ApiError> error = ApiError.parse(body);
         if (code == 400) {
             return new Delivery.Rejected(error.map(ApiError::message).filter(m -> !m.isBlank())
                     .orElseGet(() -> body == null || body.isBlank() ? "HTTP 400 with an empty body" : body));
