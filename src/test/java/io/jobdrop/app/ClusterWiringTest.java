@@ -6,7 +6,10 @@ import io.jobdrop.cluster.LeaseTable;
 import io.jobdrop.store.LedgerDatabase;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterEventListener;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +82,47 @@ class ClusterWiringTest {
         stop.join(Duration.ofSeconds(20).toMillis());
         assertThat(stop.isAlive()).as("the context stopped").isFalse();
         assertThat(told).as("told nothing once stopping").isEmpty();
+    }
+    /**
+     * Camel's ClusteredRoutePolicy puts off starting its routes while the context is starting, and starts them when it
+     * hears that the context has started; a lead taken after that is acted on at once. This takes the lead in between:
+     * another instance's lease ends while the last listener of the context's start is still being told. A lead the
+     * policy put off there would stay put off, and this instance would lead the namespace with its route stopped (a
+     * bucket no one lists) until the lead changed again.
+     */
+    @Test
+    void a_lead_taken_as_the_context_finishes_starting_starts_the_route() throws Exception {
+        LeaseClusterService cluster = ClusterWiring.bind(context, Settings.resolve(List.of(),
+                Map.of("JOBDROP_CLUSTER_LEASE", LEASE.toMillis() + "ms"), new Properties()), ledger, "a");
+        ClusterWiring.leadership(context, cluster, "bucket-jobs");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:list?period=50").routeId("list").routePolicyRef(ClusterWiring.policyName("bucket-jobs"))
+                        .log("listing");
+            }
+        });
+        LeaseTable leases = new LeaseTable(ledger, LEASE);
+        leases.create("bucket-jobs");
+        assertThat(leases.take("bucket-jobs", "b", LEASE).mine()).as("another instance leads, for now").isTrue();
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() { // told after the policy
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStartedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) throws Exception {
+                await().atMost(LEASE.multipliedBy(5)).until(() -> cluster.standings().stream()
+                        .anyMatch(standing -> standing.namespace().equals("bucket-jobs") && standing.leading()));
+                Thread.sleep(LEASE.toMillis()); // time enough for the change to be told
+            }
+        });
+
+        context.start();
+
+        await().atMost(LEASE.multipliedBy(5)).untilAsserted(() -> assertThat(context.getRouteController()
+                .getRouteStatus("list")).as("the leader's route").isEqualTo(ServiceStatus.Started));
+        context.stop();
     }
 }
