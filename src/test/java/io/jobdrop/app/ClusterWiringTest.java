@@ -36,6 +36,7 @@ class ClusterWiringTest {
 
     @AfterEach
     void close() {
+        context.stop(); // a context a test left running (stopping it again is harmless)
         ledger.close();
     }
 
@@ -123,6 +124,5 @@ class ClusterWiringTest {
 
         await().atMost(LEASE.multipliedBy(5)).untilAsserted(() -> assertThat(context.getRouteController()
                 .getRouteStatus("list")).as("the leader's route").isEqualTo(ServiceStatus.Started));
-        context.stop();
     }
 }

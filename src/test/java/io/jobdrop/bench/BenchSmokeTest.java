@@ -81,7 +81,7 @@ class BenchSmokeTest {
                     assertThat(burst.files()).isEqualTo(200);
                     assertThat(burst.duplicatePuts()).isZero();
                 });
-        assertThat(run.median(Results.Round::ratio)).as("the median of two rounds' ratios is their mean")
+        assertThat(run.medians().ratio()).as("the median of two rounds' ratios is their mean")
                 .isCloseTo((run.rounds().get(0).ratio() + second.ratio()) / 2, within(1e-9));
         assertThat(run.jobdrop().burst().files()).isEqualTo(200);
         assertThat(run.baseline().burst().files()).isEqualTo(200);

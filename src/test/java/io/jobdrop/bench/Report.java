@@ -29,12 +29,10 @@ final class Report {
 
     /** With --repeat: the medians over the rounds, each ratio the median of the rounds' own ratios. */
     static String repeatLine(Results.Run run) {
+        Results.Medians m = run.medians();
         return format("bench-repeat: rounds=%d jobs_per_s=%.1f baseline_jobs_per_s=%.1f ratio=%.2f"
                         + " batched_jobs_per_s=%.1f batched_ratio=%.2f cpu_ms_per_job=%.3f", run.rounds().size(),
-                run.median(round -> round.jobdrop().jobsPerSecond()),
-                run.median(round -> round.baseline().jobsPerSecond()), run.median(Results.Round::ratio),
-                run.median(round -> round.batched().jobsPerSecond()), run.median(Results.Round::batchedRatio),
-                run.median(round -> round.jobdrop().cpuMsPerJob()));
+                m.jobdrop(), m.baseline(), m.ratio(), m.batched(), m.batchedRatio(), m.cpuMsPerJob());
     }
 
     static String table(Results.Run run) {
@@ -89,10 +87,9 @@ final class Report {
                     round.batched().jobsPerSecond(), round.ratio(), round.batchedRatio(),
                     round.jobdrop().cpuMsPerJob()));
         }
-        t.append(format(cells, "median", run.median(round -> round.jobdrop().jobsPerSecond()),
-                run.median(round -> round.baseline().jobsPerSecond()),
-                run.median(round -> round.batched().jobsPerSecond()), run.median(Results.Round::ratio),
-                run.median(Results.Round::batchedRatio), run.median(round -> round.jobdrop().cpuMsPerJob())));
+        Results.Medians m = run.medians();
+        t.append(format(cells, "median", m.jobdrop(), m.baseline(), m.batched(), m.ratio(), m.batchedRatio(),
+                m.cpuMsPerJob()));
         return t.toString();
     }
 

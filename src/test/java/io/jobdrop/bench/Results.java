@@ -47,13 +47,25 @@ final class Results {
         }
     }
 
+    /** What --repeat reports: jobs/s of each burst, jobdrop's ratios to the two baselines and its CPU per job. */
+    record Medians(double jobdrop, double baseline, double batched, double ratio, double batchedRatio,
+                   double cpuMsPerJob) {
+    }
+
     /** @param rounds the first round (the bursts above) and, with --repeat, the later ones */
     record Run(BenchOptions options, MachineFacts machine, String jobdropCommand, ZonedDateTime startedAt,
                Duration took, Process jobdrop, Process jobdropStable, Process baseline, double standInCpuSeconds,
                List<Round> rounds) {
 
+        /** The medians over the rounds; a ratio's is the median of the rounds' own ratios. */
+        Medians medians() {
+            return new Medians(median(round -> round.jobdrop().jobsPerSecond()),
+                    median(round -> round.baseline().jobsPerSecond()), median(round -> round.batched().jobsPerSecond()),
+                    median(Round::ratio), median(Round::batchedRatio), median(round -> round.jobdrop().cpuMsPerJob()));
+        }
+
         /** The median over the rounds: the middle value, or the mean of the two middle ones. */
-        double median(ToDoubleFunction<Round> value) {
+        private double median(ToDoubleFunction<Round> value) {
             double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
             int middle = sorted.length / 2;
             return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

@@ -231,12 +231,13 @@ abstract class JobLedgerBehaviour {
 
     @Test
     void units_another_instance_recorded_are_already_recorded_however_many_of_them_share_a_batch() throws Exception {
-        JobLedger otherInstance = new JobLedger(dataSource, clock, "instance-b");
         List<IntakeClaim> recordedElsewhere = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            IntakeClaim claim = claim("taken-" + i + ".yaml");
-            otherInstance.recordFile(claim, TestJobs.accepted(job("taken-" + i, "ubuntu")));
-            recordedElsewhere.add(claim);
+        try (JobLedger otherInstance = new JobLedger(dataSource, clock, "instance-b")) {
+            for (int i = 0; i < 3; i++) {
+                IntakeClaim claim = claim("taken-" + i + ".yaml");
+                otherInstance.recordFile(claim, TestJobs.accepted(job("taken-" + i, "ubuntu")));
+                recordedElsewhere.add(claim);
+            }
         }
         IntakeClaim held = claim("held.yaml");
         List<CompletableFuture<FileOutcome>> again = new ArrayList<>();
@@ -259,7 +260,6 @@ abstract class JobLedgerBehaviour {
         assertThat(ledger.listJobs(null, 10)).extracting(JobSummary::name, JobSummary::version)
                 .containsExactlyInAnyOrder(tuple("held", 1L), tuple("taken-0", 1L), tuple("taken-1", 1L),
                         tuple("taken-2", 1L));
-        otherInstance.close();
     }
 
     @Test
@@ -902,7 +902,7 @@ abstract class JobLedgerBehaviour {
     }
 
     /** {@code other} inserts the claim as a rejection and keeps its transaction open. */
-    static void claimUncommitted(Connection other, IntakeClaim claim) throws SQLException {
+    private static void claimUncommitted(Connection other, IntakeClaim claim) throws SQLException {
         other.setAutoCommit(false);
         try (PreparedStatement s = other.prepareStatement("INSERT INTO intake_claims (source, claim_key,"
                 + " source_name, disposition, report, claimed_at) VALUES (?, ?, ?, 'error', '[]', ?)")) {
