@@ -107,7 +107,9 @@ class InboxIntakeTest {
     @Test
     void a_file_the_reader_fails_on_with_an_error_fails_alone_and_the_files_after_it_go_on() throws Exception {
         AtomicInteger stamped = new AtomicInteger();
-        ExecutorService judges = Executors.newFixedThreadPool(2);
+        // one judging thread, so the first file stamped is huge.yaml: with two, next.yaml could be stamped first and
+        // take the error; the thread that threw must still judge the file after it
+        ExecutorService judges = Executors.newSingleThreadExecutor();
         try {
             InboxIntake step = new InboxIntake(fileIntake(() -> {
                 if (stamped.getAndIncrement() == 0) {
