@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Properties;
@@ -48,8 +50,10 @@ class StableIntakeTest extends PipelineTestSupport {
 
     @Test
     void takes_a_file_whose_mtime_is_already_old_at_once() throws IOException {
-        var file = drop("old.yaml", job("old"));
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        // the file arrives with its old mtime, as a copy that keeps mtimes would bring it
+        Path hidden = Files.writeString(inbox.resolve(".old.yaml.part"), job("old"));
+        Files.setLastModifiedTime(hidden, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.move(hidden, inbox.resolve("old.yaml"), StandardCopyOption.ATOMIC_MOVE);
         await().atMost(Duration.ofMillis(400)).until(() -> filesIn(".done").contains("old.yaml"));
     }
 
