@@ -87,7 +87,8 @@ abstract class FollowBehaviour extends PipelineTestSupport {
                     .doesNotContain(fails ? EventType.COMPLETED : EventType.FAILED, EventType.UNKNOWN);
         }
         assertThat(ledger().followedJobs()).isZero();
-        assertThat(ledger().dueResults(10)).isEmpty();
+        // the result files are moved into place before they are marked written
+        await().atMost(PATIENCE).until(() -> ledger().dueResults(10).isEmpty());
         long polls = names.stream().mapToLong(orchestrator::pollsOf).sum();
         System.out.printf("follow: %d jobs, %d polls, %.2f orchestrator requests per followed job%n", names.size(),
                 polls, polls / (double) names.size());

@@ -45,7 +45,7 @@ class FollowProcessTest {
         String db = "jdbc:h2:file:" + work.resolve("data/jobdrop").toAbsolutePath();
         List<String> names = IntStream.range(0, 30).mapToObj(i -> "kill-" + i).toList();
         for (String name : names) {
-            Files.writeString(inbox.resolve(name + ".yaml"), PipelineTestSupport.job(name));
+            PipelineTestSupport.dropInto(inbox, name + ".yaml", PipelineTestSupport.job(name));
         }
 
         try (JobdropProcess first = jobdrop(inbox, db).start()) {

@@ -50,7 +50,7 @@ class H2ServerBindingTest {
         try (JobdropProcess running = new JobdropProcess(List.of("--inbox", inbox.toString(), "--db", db,
                 "--orchestrator", orchestrator.url()), Map.of("JOBDROP_INBOX_STABLE_MS", "0"),
                 work.resolve("jobdrop.log"), port).start()) {
-            Files.writeString(inbox.resolve("bound.yaml"), PipelineTestSupport.job("bound"));
+            PipelineTestSupport.dropInto(inbox, "bound.yaml", PipelineTestSupport.job("bound"));
             await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.createdCount("bound") == 1);
 
             Properties lock = new Properties();

@@ -143,8 +143,10 @@ abstract class NotificationBehaviour extends PipelineTestSupport {
             drop("bad.yaml", "Name: broken\nType: [batch\n");
             await().atMost(PATIENCE).until(() -> ledger().notificationCounts().failed() == 1);
 
-            assertThat(log.lines()).anyMatch(line -> line.contains("WARN") && line.contains("given up")
-                    && line.contains("io.jobdrop.file.rejected " + file) && line.contains("HTTP 404"));
+            // logged just after the give-up is committed
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(log.lines()).anyMatch(line -> line.contains("WARN")
+                    && line.contains("given up") && line.contains("io.jobdrop.file.rejected " + file)
+                    && line.contains("HTTP 404")));
             assertThat(log.text()).as("the token is never logged").doesNotContain(TOKEN);
         }
         assertThat(ledger().listNotifications("failed", 10)).singleElement().satisfies(n -> {

@@ -9,11 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,11 +103,6 @@ class NotificationKillTest {
     }
 
     private static Path drop(Path inbox, String name, String content) {
-        try {
-            Path hidden = Files.writeString(inbox.resolve("." + name), content);
-            return Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PipelineTestSupport.dropInto(inbox, name, content);
     }
 }

@@ -137,6 +137,18 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
 
     /** {@link #drop(String, String)} of bytes that need not be UTF-8. */
     Path drop(String name, byte[] content) {
+        return dropInto(inbox, name, content);
+    }
+
+    /**
+     * {@link #drop(String, String)} into any inbox, for tests that run jobdrop as a process. A file written in place
+     * can be scanned while still empty when {@code stable-ms} is 0, and filed as bad: tests drop whole files.
+     */
+    static Path dropInto(Path inbox, String name, String content) {
+        return dropInto(inbox, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path dropInto(Path inbox, String name, byte[] content) {
         try {
             Path hidden = inbox.resolve("." + name + ".part");
             Files.write(hidden, content);

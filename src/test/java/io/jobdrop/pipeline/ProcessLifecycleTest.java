@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -153,12 +152,7 @@ class ProcessLifecycleTest {
     }
 
     private static void drop(Path inbox, String name) {
-        try {
-            Path hidden = Files.writeString(inbox.resolve("." + name), PipelineTestSupport.job(name));
-            Files.move(hidden, inbox.resolve(name + ".yaml"), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        PipelineTestSupport.dropInto(inbox, name + ".yaml", PipelineTestSupport.job(name));
     }
 
     private static List<String> files(Path dir) {

@@ -32,7 +32,7 @@ class RefusedTokenRestartTest {
     @Test
     void a_restart_with_another_token_forwards_at_once_after_a_401() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        Files.writeString(inbox.resolve("paused.yaml"), PipelineTestSupport.job("paused"));
+        PipelineTestSupport.dropInto(inbox, "paused.yaml", PipelineTestSupport.job("paused"));
 
         try (JobdropProcess wrong = jobdrop(inbox, "wrong-token").start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> orchestrator.submissions().stream()

@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,12 +80,7 @@ class RunSettingsTest {
     }
 
     private static void drop(Path inbox, String name) {
-        try {
-            Path hidden = Files.writeString(inbox.resolve("." + name), PipelineTestSupport.job(name + "-" + inbox.getFileName()));
-            Files.move(hidden, inbox.resolve(name + ".yaml"), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PipelineTestSupport.dropInto(inbox, name + ".yaml", PipelineTestSupport.job(name + "-" + inbox.getFileName()));
     }
 
     @Test

@@ -105,7 +105,7 @@ class SharedInboxProcessTest {
         String firstLedger = "jdbc:h2:file:" + work.resolve("one/data/jobdrop");
         String secondLedger = "jdbc:h2:file:" + work.resolve("two/data/jobdrop");
         JobdropProcess first = start(inbox, firstLedger, "h2");
-        Files.writeString(inbox.resolve("before.yaml"), PipelineTestSupport.job("before"));
+        PipelineTestSupport.dropInto(inbox, "before.yaml", PipelineTestSupport.job("before"));
         await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.createdCount("before") == 1);
         assertThat(first.terminate()).isZero();
 
@@ -117,7 +117,7 @@ class SharedInboxProcessTest {
                 .contains("--take-over-inbox");
 
         JobdropProcess takeOver = process(inbox, secondLedger, "h2", List.of("--take-over-inbox")).start();
-        Files.writeString(inbox.resolve("after.yaml"), PipelineTestSupport.job("after"));
+        PipelineTestSupport.dropInto(inbox, "after.yaml", PipelineTestSupport.job("after"));
         await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.createdCount("after") == 1);
         assertThat(takeOver.logText()).contains("taken over");
         assertThat(Files.readString(inbox.resolve(".jobdrop-ledger"))).contains(work.resolve("two/data/jobdrop").toString());
@@ -138,7 +138,7 @@ class SharedInboxProcessTest {
             sparse.setLength(1L << 30);
         }
         JobdropProcess jobdrop = start(inbox, "jdbc:h2:file:" + work.resolve("data/jobdrop"), "h2");
-        Files.writeString(inbox.resolve("next.yaml"), PipelineTestSupport.job("next"));
+        PipelineTestSupport.dropInto(inbox, "next.yaml", PipelineTestSupport.job("next"));
 
         awaitOrExplain(Duration.ofSeconds(60), () -> orchestrator.createdCount("next") == 1
                 && names(inbox.resolve(".error")).size() == 4, () -> "error " + names(inbox.resolve(".error"))

@@ -67,10 +67,6 @@ class SigtermDuringOutageTest {
     }
 
     private static void write(Path inbox, String name) {
-        try {
-            Files.writeString(inbox.resolve(name + ".yaml"), PipelineTestSupport.job(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        PipelineTestSupport.dropInto(inbox, name + ".yaml", PipelineTestSupport.job(name));
     }
 }
