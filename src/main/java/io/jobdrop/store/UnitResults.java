@@ -33,9 +33,19 @@ final class UnitResults {
     private record Unit(String source, String key, String name, String jobs) {
     }
 
-    /** Composes the result of each unit holding this job whose jobs have now all ended. */
+    /**
+     * Composes the result of each unit holding this job whose jobs have now all ended. The unit's row is locked first:
+     * two writers (or instances) that end a unit's last two jobs side by side would otherwise each still see the
+     * other's job followed and neither would compose the result. Locked, the later of the two waits for the earlier to
+     * commit and then sees both ends. Units are locked in key order, as the last work of each write; should a group
+     * commit's later write still deadlock with another writer, the database fails that write alone and it is done
+     * again as any failed write is (the poll or the file comes round again).
+     */
     static void settleUnitsOf(Connection c, String jobId, Instant now) throws SQLException {
         for (Unit unit : unitsWith(c, jobId)) {
+            if (!lockUnsettled(c, unit)) {
+                continue;
+            }
             JsonNode jobs = read(unit.jobs());
             List<String> ids = new ArrayList<>();
             jobs.forEach(j -> ids.add(j.path("id").asText()));
@@ -52,7 +62,8 @@ final class UnitResults {
     private static List<Unit> unitsWith(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.jobs"
                 + " FROM unit_jobs u JOIN intake_claims i ON i.source = u.source AND i.claim_key = u.claim_key"
-                + " WHERE u.job_id = ? AND i.disposition = 'done' AND i.result_json IS NULL")) {
+                + " WHERE u.job_id = ? AND i.disposition = 'done' AND i.result_json IS NULL"
+                + " ORDER BY i.source, i.claim_key")) {
             s.setString(1, jobId);
             List<Unit> units = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -61,6 +72,18 @@ final class UnitResults {
                 }
             }
             return units;
+        }
+    }
+
+    /** Locks the unit's row; false when its result was composed meanwhile. */
+    private static boolean lockUnsettled(Connection c, Unit unit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT result_json FROM intake_claims"
+                + " WHERE source = ? AND claim_key = ? FOR UPDATE")) {
+            s.setString(1, unit.source());
+            s.setString(2, unit.key());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getString(1) == null;
+            }
         }
     }
 

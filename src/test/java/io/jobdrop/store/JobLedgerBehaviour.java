@@ -322,7 +322,8 @@ abstract class JobLedgerBehaviour {
             for (java.util.concurrent.CompletableFuture<FileOutcome> outcome : recorded) {
                 assertThat(outcome.get(60, TimeUnit.SECONDS).disposition()).isEqualTo(Disposition.DONE);
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> writers.claimDue(1, LEASE).isEmpty()
+            // read-only: a claim here would lease a row the forwarder then could not send
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows("SELECT job_id FROM outbox").isEmpty()
                     && ledger.listJobs(DeliveryState.QUEUED.wireName(), 1).isEmpty());
             forwarder.shutdownNow();
             forwarding.cancel(true);
@@ -744,6 +745,45 @@ abstract class JobLedgerBehaviour {
     }
 
     @Test
+    void the_last_two_jobs_of_a_unit_ended_side_by_side_give_the_unit_its_result() throws Exception {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        AcceptedJob first = job("first", "ubuntu");
+        AcceptedJob second = job("second", "ubuntu");
+        IntakeClaim pair = claim("pair.yaml");
+        ledger.recordFile(pair, TestJobs.accepted(first, second));
+        List<OutboxItem> both = ledger.claimDue(10, LEASE);
+        assertThat(both).hasSize(2);
+        both.forEach(this::submit);
+
+        // two writers (or instances) record the ends of the two jobs in transactions that overlap
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection one = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            one.setAutoCommit(false);
+            other.setAutoCommit(false);
+            FollowTable.remove(one, first.job().id);
+            UnitResults.settleUnitsOf(one, first.job().id, clock.instant());
+            Future<?> ending = executor.submit(() -> {
+                FollowTable.remove(other, second.job().id);
+                UnitResults.settleUnitsOf(other, second.job().id, clock.instant());
+                other.commit();
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ending.isDone() || isBlockedIn("SELECT result_json FROM intake_claims%"));
+            one.commit();
+            ending.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(rows("SELECT result_json FROM intake_claims WHERE claim_key = '" + pair.key() + "'"))
+                .singleElement().satisfies(row -> assertThat(tree(row.get(0)).get("jobs"))
+                        .extracting(job -> job.get("name").asText()).containsExactly("first", "second"));
+        assertThat(rows("SELECT COUNT(*) FROM results_due WHERE claim_key = '" + pair.key() + "'"))
+                .containsExactly(List.of("1"));
+    }
+
+    @Test
     void links_each_unit_to_its_jobs_once() throws SQLException {
         AcceptedJob first = job("first", "ubuntu");
         AcceptedJob second = job("second", "ubuntu");
@@ -971,15 +1011,17 @@ abstract class JobLedgerBehaviour {
 
     /** Waits until a ledger transaction is blocked behind the test's own uncommitted row. */
     void awaitBlockedIn(String statementPattern) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement(blockedStatementsQuery())) {
-                s.setString(1, statementPattern);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getInt(1) > 0;
-                }
+        await().atMost(Duration.ofSeconds(30)).until(() -> isBlockedIn(statementPattern));
+    }
+
+    boolean isBlockedIn(String statementPattern) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(blockedStatementsQuery())) {
+            s.setString(1, statementPattern);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) > 0;
             }
-        });
+        }
     }
 }
