@@ -84,6 +84,7 @@ class ClusterWiringTest {
         assertThat(stop.isAlive()).as("the context stopped").isFalse();
         assertThat(told).as("told nothing once stopping").isEmpty();
     }
+
     /**
      * Camel's ClusteredRoutePolicy puts off starting its routes while the context is starting, and starts them when it
      * hears that the context has started; a lead taken after that is acted on at once. This takes the lead in between:

@@ -49,10 +49,10 @@ class NotificationKillTest {
         orchestrator.rejectNames(doomed.toArray(String[]::new));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Path bad = drop(inbox, "bad-" + i + ".yaml", "Name: broken\nType: [batch\n");
+            Path bad = PipelineTestSupport.dropInto(inbox, "bad-" + i + ".yaml", "Name: broken\nType: [batch\n");
             expected.add("io.jobdrop.file.rejected " + bad);
         }
-        doomed.forEach(name -> drop(inbox, name + ".yaml", PipelineTestSupport.job(name)));
+        doomed.forEach(name -> PipelineTestSupport.dropInto(inbox, name + ".yaml", PipelineTestSupport.job(name)));
         receiver.holdAll();
 
         try (JobdropProcess first = jobdrop(inbox, db, AvailablePortFinder.getNextAvailable(18300, 18399)).start()) {
@@ -100,9 +100,5 @@ class NotificationKillTest {
                         Map.entry("JOBDROP_NOTIFY_POLL_MS", "50"), Map.entry("JOBDROP_NOTIFY_BACKOFF_INITIAL", "20ms"),
                         Map.entry("JOBDROP_NOTIFY_BACKOFF_MAX", "200ms")),
                 work.resolve("jobdrop-" + port + ".log"), port);
-    }
-
-    private static Path drop(Path inbox, String name, String content) {
-        return PipelineTestSupport.dropInto(inbox, name, content);
     }
 }
