@@ -41,6 +41,7 @@ import io.jobdrop.intake.table.TableIntakes;
 import io.jobdrop.intake.imports.ImportView;
 import io.jobdrop.intake.imports.ImportsWiring;
 import io.jobdrop.ingest.JobDefaults;
+import io.jobdrop.ingest.JobIds;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
@@ -64,6 +65,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +100,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         ClusterWiring.leadership(context, cluster, INBOX_NAMESPACE);
 
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
-                new Stamper(clock, UUID::randomUUID), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
+                new Stamper(clock, jobIds(props).uuids(clock)), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
         IntakeLog intakeLog = new IntakeLog();
         PipelineMetrics metrics = bindMetrics(context, ledger, clock);
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
@@ -285,6 +287,10 @@ public final class JobdropConfiguration implements CamelConfiguration {
      * jobdrop.db.writers, or when empty what suits the database. Each writer holds a pooled connection while it
      * writes, so they must leave some of the pool to the readers.
      */
+    static JobIds jobIds(Settings props) {
+        return JobIds.of(props.oneOf(JobIds.KEY, Arrays.stream(JobIds.values()).map(JobIds::word).toArray(String[]::new)));
+    }
+
     static int ledgerWriters(Settings props, HikariDataSource dataSource) {
         String key = "jobdrop.db.writers";
         int writers = props.text(key).isEmpty() ? LedgerDatabase.defaultWriters(dataSource.getJdbcUrl())

@@ -71,7 +71,8 @@ public final class Bench {
         List<String> jvmFlags = new ArrayList<>(LAUNCHER_RUN_FLAGS);
         jvmFlags.addAll(extraFlags);
         JobdropProcess.Launch launch = new JobdropProcess.Launch(options.launcher().toAbsolutePath(),
-                options.jar() == null ? null : options.jar().toAbsolutePath(), options.jobdropClasspath(), extraFlags);
+                options.jar() == null ? null : options.jar().toAbsolutePath(), options.jobdropClasspath(), extraFlags,
+                Map.of("JOBDROP_JOB_IDS", options.jobIds()));
         if (launch.jar() != null && !Files.isRegularFile(launch.jar())) {
             throw new BenchFailure("no jobdrop jar at " + launch.jar() + " (build it with mvn -o -DskipTests package)");
         }

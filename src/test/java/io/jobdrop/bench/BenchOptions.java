@@ -6,12 +6,14 @@ import java.util.Locale;
 /** The harness's command line; {@link #USAGE} lists it. */
 public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String xmx, int steadySeconds, Path work,
                            Path results, Path launcher, Path jar, String jobdropClasspath, long seed,
-                           int stallSeconds, boolean http, int instances, boolean bucket, int repeat) {
+                           int stallSeconds, boolean http, int instances, boolean bucket, int repeat,
+                           String jobIds) {
 
     public static final String USAGE = """
             usage: Bench [--files N] [--rate R] [--db h2|postgres] [--xmx SIZE] [--steady-seconds S]
                          [--work DIR] [--results DIR] [--launcher FILE] [--jar FILE | --jobdrop-classpath CP]
                          [--seed N] [--stall-seconds S] [--http] [--instances N] [--bucket] [--repeat N]
+                         [--job-ids random|time-ordered]
               --files N            job files in the burst (default 10000)
               --rate R             files per second in the steady runs (default 50)
               --db KIND            h2 (a file in the work folder) or postgres (a fresh database on 127.0.0.1:5432)
@@ -29,7 +31,8 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                                    (needs --db postgres)
               --bucket             also take the burst's files from a bucket (S3Proxy in the harness's JVM)
               --repeat N           measure the bursts of jobdrop, the baseline and the batched baseline N times in
-                                   all, each time in fresh processes, and report the medians (default 1)""";
+                                   all, each time in fresh processes, and report the medians (default 1)
+              --job-ids KIND       jobdrop.job-ids of every jobdrop process: random (default) or time-ordered""";
 
     public static BenchOptions defaults() {
         return parse();
@@ -52,6 +55,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
         int instances = 1;
         boolean bucket = false;
         int repeat = 1;
+        String jobIds = "random";
         for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
             if (flag.equals("--http") || flag.equals("--bucket")) {
@@ -85,6 +89,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                 case "--stall-seconds" -> stallSeconds = positive(flag, Integer.parseInt(value));
                 case "--instances" -> instances = positive(flag, Integer.parseInt(value));
                 case "--repeat" -> repeat = positive(flag, Integer.parseInt(value));
+                case "--job-ids" -> jobIds = jobIds(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -93,7 +98,7 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
                     + " a ledger only on PostgreSQL");
         }
         return new BenchOptions(files, rate, db, xmx, steadySeconds, work, results, launcher, jar, jobdropClasspath,
-                seed, stallSeconds, http, instances, bucket, repeat);
+                seed, stallSeconds, http, instances, bucket, repeat, jobIds);
     }
 
     /** Files per steady run. */
@@ -107,6 +112,13 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
             case "postgres", "postgresql", "pg" -> BenchDatabase.Kind.POSTGRES;
             default -> throw new IllegalArgumentException("--db must be h2 or postgres, not " + value);
         };
+    }
+
+    private static String jobIds(String value) {
+        if (!value.equals("random") && !value.equals("time-ordered")) {
+            throw new IllegalArgumentException("--job-ids must be random or time-ordered, not " + value);
+        }
+        return value;
     }
 
     private static String heapSize(String value) {

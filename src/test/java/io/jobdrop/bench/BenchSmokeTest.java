@@ -43,7 +43,7 @@ class BenchSmokeTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void quick_run_delivers_every_job_and_ends_with_the_bench_line() {
         BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "3", "--stall-seconds", "30",
-                "--http", "--bucket", "--repeat", "2", "--work", work.toString(),
+                "--http", "--bucket", "--repeat", "2", "--job-ids", "time-ordered", "--work", work.toString(),
                 "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -57,6 +57,7 @@ class BenchSmokeTest {
         for (int group = 1; group <= benchLine.groupCount(); group++) {
             assertThat(Double.parseDouble(benchLine.group(group))).as(benchLine.group(0)).isPositive();
         }
+        assertThat(output).as("the table names the job IDs").contains(", time-ordered job IDs");
         Matcher httpLine = HTTP_LINE.matcher(output);
         assertThat(httpLine.find()).as("HTTP line in:%n%s", output).isTrue();
         assertThat(Double.parseDouble(httpLine.group(1))).as(httpLine.group(0)).isPositive();

@@ -24,9 +24,10 @@ final class JobdropProcess implements AutoCloseable {
     /**
      * How jobdrop is started: as users start it, through the launcher with a built jar
      * ({@code JOBDROP_JAR=jar ./jobdrop run}: its JVM flags and start-up archive), or from a classpath with the
-     * launcher's flags (inside Maven's test run). {@code extraFlags} go where JOBDROP_JAVA_OPTS goes.
+     * launcher's flags (inside Maven's test run). {@code extraFlags} go where JOBDROP_JAVA_OPTS goes; {@code settings}
+     * are JOBDROP_* variables every jobdrop process gets.
      */
-    record Launch(Path launcher, Path jar, String classpath, List<String> extraFlags) {
+    record Launch(Path launcher, Path jar, String classpath, List<String> extraFlags, Map<String, String> settings) {
 
         static final String MAIN_CLASS = "io.jobdrop.cli.Jobdrop";
 
@@ -40,8 +41,12 @@ final class JobdropProcess implements AutoCloseable {
         }
 
         Map<String, String> environment() {
-            return jar == null ? Map.of()
-                    : Map.of("JOBDROP_JAR", jar.toString(), "JOBDROP_JAVA_OPTS", String.join(" ", extraFlags));
+            Map<String, String> environment = new HashMap<>(settings);
+            if (jar != null) {
+                environment.put("JOBDROP_JAR", jar.toString());
+                environment.put("JOBDROP_JAVA_OPTS", String.join(" ", extraFlags));
+            }
+            return environment;
         }
 
         String describe() {

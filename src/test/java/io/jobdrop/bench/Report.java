@@ -40,8 +40,9 @@ final class Report {
         Results.Process jd = run.jobdrop();
         Results.Process base = run.baseline();
         StringBuilder t = new StringBuilder();
-        t.append(format("jobdrop benchmark: %d files, %s, steady %s files/s for %d s%s%n", o.files(), dbName(o),
-                number(o.rate()), o.steadySeconds(), o.xmx() == null ? "" : ", -Xmx" + o.xmx()));
+        t.append(format("jobdrop benchmark: %d files, %s, steady %s files/s for %d s%s, %s job IDs%n", o.files(),
+                dbName(o), number(o.rate()), o.steadySeconds(), o.xmx() == null ? "" : ", -Xmx" + o.xmx(),
+                o.jobIds()));
         t.append(format("machine: %d cores (%s), %d MiB, %s%n", run.machine().cores(), run.machine().cpuModel(),
                 run.machine().memoryMb(), run.machine().jvm()));
         t.append(format("disk: %s%nload before the run: %s%n%n", run.machine().disk(), run.machine().loadAverage()));
@@ -108,9 +109,9 @@ final class Report {
                 + "| disk (work folder) | %s |%n| load average at the start | %s |%n%n", m.cores(), m.cpuModel(),
                 m.memoryMb(), m.jvm(), m.os(), m.disk(), m.loadAverage()));
         md.append("## Run\n\n");
-        md.append(format("- options: `--files %d --rate %s --db %s --steady-seconds %d%s --seed %d%s`%n", o.files(),
-                number(o.rate()), dbName(o), o.steadySeconds(), o.xmx() == null ? "" : " --xmx " + o.xmx(), o.seed(),
-                o.repeat() > 1 ? " --repeat " + o.repeat() : ""));
+        md.append(format("- options: `--files %d --rate %s --db %s --steady-seconds %d%s --seed %d%s --job-ids %s`%n",
+                o.files(), number(o.rate()), dbName(o), o.steadySeconds(), o.xmx() == null ? "" : " --xmx " + o.xmx(),
+                o.seed(), o.repeat() > 1 ? " --repeat " + o.repeat() : "", o.jobIds()));
         md.append(format("- jobdrop: `java %s`; the baseline JVM gets the same flags%n", run.jobdropCommand()));
         md.append(format("- took %d s%n%n", run.took().toSeconds()));
         md.append("## Results\n\n```\n").append(table(run)).append("```\n\n");
