@@ -97,7 +97,7 @@ final class AttemptRecorder {
             JobTable.markDead(c, job.id(), reason, item.request(), now);
             events.appendForJob(c, sent, EventType.DEAD, instanceId, reason, now);
             FollowTable.remove(c, job.id());
-            UnitResults.settleUnitsOf(c, job.id(), now);
+            UnitSettling.settleUnitsOf(c, job.id());
         }
     }
 

@@ -72,7 +72,7 @@ final class FollowRecorder {
             setState(c, item.jobId(), "Unknown", now);
             events.appendForJob(c, ref, EventType.UNKNOWN, instanceId, giveUp.reason(), now);
             FollowTable.remove(c, item.jobId());
-            UnitResults.settleUnitsOf(c, item.jobId(), now);
+            UnitSettling.settleUnitsOf(c, item.jobId());
         } else if (decision instanceof FollowDecision.Seen seen) {
             Observation seenNow = seen.observation();
             for (ExecutionRecord execution : seenNow.executions()) {
@@ -87,7 +87,7 @@ final class FollowRecorder {
             }
             if (seen.nextPollAt() == null) {
                 FollowTable.remove(c, item.jobId());
-                UnitResults.settleUnitsOf(c, item.jobId(), now);
+                UnitSettling.settleUnitsOf(c, item.jobId());
             } else {
                 FollowTable.afterPoll(c, item.jobId(), seenNow.state(), DbTime.storable(seen.nextPollAt()));
             }

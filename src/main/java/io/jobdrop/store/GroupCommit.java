@@ -163,7 +163,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Runs the batch without savepoints and commits it when every write succeeds.
+     * Runs the batch without savepoints and commits it when every write succeeds. The units whose jobs the writes
+     * ended are settled last, all in key order ({@link UnitSettling}).
      *
      * @return as {@link #write}; null when a write failed: the batch was rolled back, to be run with savepoints
      */
@@ -171,6 +172,7 @@ final class GroupCommit implements AutoCloseable {
         int n = batch.size();
         Object[] results = new Object[n];
         Throwable outage = null;
+        UnitSettling units = UnitSettling.open();
         try (Connection connection = dataSource.getConnection()) {
             try {
                 connection.setAutoCommit(false);
@@ -182,6 +184,12 @@ final class GroupCommit implements AutoCloseable {
                         return null;
                     }
                 }
+                try {
+                    units.settle(connection);
+                } catch (Throwable e) {
+                    connection.rollback();
+                    return null;
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 // a rollback or the commit failed: the database, not a write
@@ -190,6 +198,8 @@ final class GroupCommit implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             outage = e;
+        } finally {
+            units.close();
         }
         return settle(batch, results, new Throwable[n], outage);
     }

@@ -169,7 +169,7 @@ final class IntakeRecorder {
         // a unit of unchanged jobs that have ended gets its result now, from their current state: no end is coming
         for (JobChange change : changes) {
             if (change.change() == Change.UNCHANGED) {
-                UnitResults.settleUnitsOf(c, change.jobId(), now);
+                UnitSettling.settleUnitsOf(c, change.jobId());
             }
         }
         return new FileOutcome(Disposition.DONE, false, List.copyOf(changes));

@@ -13,7 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The result of an intake unit (a file, an object, a posted body) once every job in it has ended: per job its final
@@ -33,16 +38,18 @@ final class UnitResults {
     private record Unit(String source, String key, String name, String jobs) {
     }
 
+    /** By source, then claim key: one order every writer and instance locks units in (Java's, not the collation's). */
+    private static final Comparator<Unit> UNIT_ORDER = Comparator.comparing(Unit::source).thenComparing(Unit::key);
+
     /**
-     * Composes the result of each unit holding this job whose jobs have now all ended. The unit's row is locked first:
-     * two writers (or instances) that end a unit's last two jobs side by side would otherwise each still see the
-     * other's job followed and neither would compose the result. Locked, the later of the two waits for the earlier to
-     * commit and then sees both ends. Units are locked in key order, as the last work of each write; should a group
-     * commit's later write still deadlock with another writer, the database fails that write alone and it is done
-     * again as any failed write is (the poll or the file comes round again).
+     * Composes the result of each unit holding one of these jobs whose jobs have now all ended. Each unit's row is
+     * locked first: two writers (or instances) that end a unit's last two jobs side by side would otherwise each still
+     * see the other's job followed and neither would compose the result. Locked, the later of the two waits for the
+     * earlier to commit and then sees both ends. Units are locked in key order; in a group commit this is the last work
+     * of the transaction ({@link UnitSettling}), so two writers never wait on each other's units in a circle.
      */
-    static void settleUnitsOf(Connection c, String jobId, Instant now) throws SQLException {
-        for (Unit unit : unitsWith(c, jobId)) {
+    static void settleUnitsOf(Connection c, Collection<String> jobIds) throws SQLException {
+        for (Unit unit : unitsWith(c, jobIds)) {
             if (!lockUnsettled(c, unit)) {
                 continue;
             }
@@ -59,11 +66,19 @@ final class UnitResults {
         }
     }
 
+    /** The unsettled units holding any of these jobs, each once, in key order. */
+    private static Collection<Unit> unitsWith(Connection c, Collection<String> jobIds) throws SQLException {
+        SortedSet<Unit> units = new TreeSet<>(UNIT_ORDER);
+        for (String jobId : new LinkedHashSet<>(jobIds)) {
+            units.addAll(unitsWith(c, jobId));
+        }
+        return units;
+    }
+
     private static List<Unit> unitsWith(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.jobs"
                 + " FROM unit_jobs u JOIN intake_claims i ON i.source = u.source AND i.claim_key = u.claim_key"
-                + " WHERE u.job_id = ? AND i.disposition = 'done' AND i.result_json IS NULL"
-                + " ORDER BY i.source, i.claim_key")) {
+                + " WHERE u.job_id = ? AND i.disposition = 'done' AND i.result_json IS NULL")) {
             s.setString(1, jobId);
             List<Unit> units = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

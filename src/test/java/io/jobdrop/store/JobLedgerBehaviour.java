@@ -26,12 +26,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -761,10 +765,10 @@ abstract class JobLedgerBehaviour {
             one.setAutoCommit(false);
             other.setAutoCommit(false);
             FollowTable.remove(one, first.job().id);
-            UnitResults.settleUnitsOf(one, first.job().id, clock.instant());
+            UnitResults.settleUnitsOf(one, List.of(first.job().id));
             Future<?> ending = executor.submit(() -> {
                 FollowTable.remove(other, second.job().id);
-                UnitResults.settleUnitsOf(other, second.job().id, clock.instant());
+                UnitResults.settleUnitsOf(other, List.of(second.job().id));
                 other.commit();
                 return null;
             });
@@ -781,6 +785,116 @@ abstract class JobLedgerBehaviour {
                         .extracting(job -> job.get("name").asText()).containsExactly("first", "second"));
         assertThat(rows("SELECT COUNT(*) FROM results_due WHERE claim_key = '" + pair.key() + "'"))
                 .containsExactly(List.of("1"));
+    }
+
+    @Test
+    void two_writers_ending_jobs_of_the_same_two_units_in_crossed_order_wait_for_each_other_and_never_deadlock()
+            throws Exception {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        AcceptedJob a1 = job("a1", "ubuntu");
+        AcceptedJob b1 = job("b1", "ubuntu");
+        AcceptedJob a2 = job("a2", "ubuntu");
+        AcceptedJob b2 = job("b2", "ubuntu");
+        IntakeClaim one = claim("one.yaml");
+        IntakeClaim two = claim("two.yaml");
+        ledger.recordFile(one, TestJobs.accepted(a1, b1));
+        ledger.recordFile(two, TestJobs.accepted(a2, b2));
+        List<OutboxItem> all = ledger.claimDue(10, LEASE);
+        assertThat(all).hasSize(4);
+        all.forEach(this::submit);
+
+        // writer A ends a1 (unit one), then a2 (unit two); writer B ends b2 (unit two), then b1 (unit one); each batch
+        // goes on to its second write only once both have done their first. Settled write by write, A would hold
+        // unit one's row and B unit two's, each waiting for the other's.
+        CyclicBarrier firstWritesDone = new CyclicBarrier(2);
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<?>> ends = new ArrayList<>();
+        try (GroupCommit writerA = new GroupCommit(dataSource, 10, "writer-a");
+             GroupCommit writerB = new GroupCommit(dataSource, 10, "writer-b")) {
+            for (GroupCommit writer : List.of(writerA, writerB)) {
+                hold(writer, release);
+            }
+            ends.add(writerA.submit("end a1", end(a1, runs, firstWritesDone)));
+            ends.add(writerA.submit("end a2", end(a2, runs, null)));
+            ends.add(writerB.submit("end b2", end(b2, runs, firstWritesDone)));
+            ends.add(writerB.submit("end b1", end(b1, runs, null)));
+            release.countDown();
+            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(runs).as("times each write ran: a rolled-back batch (a deadlock) would run its writes again")
+                .allSatisfy((job, count) -> assertThat(count.get()).as(job).isEqualTo(1)).hasSize(4);
+        for (IntakeClaim unit : List.of(one, two)) {
+            assertThat(rows("SELECT result_json FROM intake_claims WHERE claim_key = '" + unit.key() + "'"))
+                    .singleElement().satisfies(row -> assertThat(tree(row.get(0)).get("jobs")).hasSize(2));
+        }
+        assertThat(rows("SELECT COUNT(*) FROM results_due")).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void a_unit_that_cannot_be_settled_fails_only_the_write_that_ended_its_job() throws Exception {
+        ledger.followDelivered(Duration.ofSeconds(1));
+        AcceptedJob broken = job("broken", "ubuntu");
+        AcceptedJob fine = job("fine", "ubuntu");
+        IntakeClaim brokenUnit = claim("broken.yaml");
+        IntakeClaim fineUnit = claim("fine.yaml");
+        ledger.recordFile(brokenUnit, TestJobs.accepted(broken));
+        ledger.recordFile(fineUnit, TestJobs.accepted(fine));
+        ledger.claimDue(10, LEASE).forEach(this::submit);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE intake_claims SET jobs = 'not json' WHERE claim_key = '" + brokenUnit.key() + "'");
+        }
+
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> endBroken;
+        CompletableFuture<Void> endFine;
+        try (GroupCommit writer = new GroupCommit(dataSource, 10, "writer")) {
+            hold(writer, release);
+            endBroken = writer.submit("end broken", end(broken, runs, null));
+            endFine = writer.submit("end fine", end(fine, runs, null));
+            release.countDown();
+            endFine.get(30, TimeUnit.SECONDS);
+            assertThat(endBroken).failsWithin(Duration.ofSeconds(30));
+        }
+
+        assertThat(rows("SELECT COUNT(*) FROM intake_claims WHERE result_json IS NOT NULL AND claim_key = '"
+                + fineUnit.key() + "'")).as("the other write's unit got its result").containsExactly(List.of("1"));
+        assertThat(rows("SELECT COUNT(*) FROM follows WHERE job_id = '" + broken.job().id + "'"))
+                .as("the failed write's own changes are rolled back with it").containsExactly(List.of("1"));
+    }
+
+    /** Ends a followed job as following does, then waits at {@code barrier} (when given) before going on. */
+    private static Transactions.Work<Void> end(AcceptedJob job, Map<String, AtomicInteger> runs, CyclicBarrier barrier) {
+        return c -> {
+            runs.computeIfAbsent(job.job().name, name -> new AtomicInteger()).incrementAndGet();
+            FollowTable.remove(c, job.job().id);
+            UnitSettling.settleUnitsOf(c, job.job().id);
+            if (barrier != null) {
+                try {
+                    barrier.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException("the other writer did not reach its second write", e);
+                }
+            }
+            return null;
+        };
+    }
+
+    /** Keeps the writer busy until {@code release}, so that what is submitted meanwhile is written as one batch. */
+    private static void hold(GroupCommit writer, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        writer.submit("hold", c -> {
+            holding.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
