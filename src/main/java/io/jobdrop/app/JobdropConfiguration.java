@@ -41,8 +41,8 @@ import io.jobdrop.intake.table.TableIntakes;
 import io.jobdrop.intake.imports.ImportView;
 import io.jobdrop.intake.imports.ImportsWiring;
 import io.jobdrop.ingest.JobDefaults;
-import io.jobdrop.ingest.JobIds;
 import io.jobdrop.ingest.JobFileReader;
+import io.jobdrop.ingest.JobIds;
 import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
@@ -64,8 +64,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +100,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
         ClusterWiring.leadership(context, cluster, INBOX_NAMESPACE);
 
         JobFileReader reader = new JobFileReader(props.bool("jobdrop.template.enabled"), props.templateVars(),
-                new Stamper(clock, jobIds(props).uuids(clock)), JobDefaults.BACALHAU, ReadLimits.from(props::longValue));
+                new Stamper(clock, jobIds(props).uuids(clock)), JobDefaults.BACALHAU,
+                ReadLimits.from(props::longValue));
         IntakeLog intakeLog = new IntakeLog();
         PipelineMetrics metrics = bindMetrics(context, ledger, clock);
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
@@ -279,18 +280,16 @@ public final class JobdropConfiguration implements CamelConfiguration {
         return props.duration(key);
     }
 
-    /**
-     * This context's name as a lease owner: jobdrop.cluster.instance, or host name and PID, with a random tail that
-     * keeps two instances apart even when host name and PID repeat (containers, two contexts in one JVM in tests).
-     */
+    /** jobdrop.job-ids: how the IDs stamped on new jobs are made. */
+    static JobIds jobIds(Settings props) {
+        return JobIds.of(props.oneOf(JobIds.KEY, Arrays.stream(JobIds.values()).map(JobIds::word)
+                .toArray(String[]::new)));
+    }
+
     /**
      * jobdrop.db.writers, or when empty what suits the database. Each writer holds a pooled connection while it
      * writes, so they must leave some of the pool to the readers.
      */
-    static JobIds jobIds(Settings props) {
-        return JobIds.of(props.oneOf(JobIds.KEY, Arrays.stream(JobIds.values()).map(JobIds::word).toArray(String[]::new)));
-    }
-
     static int ledgerWriters(Settings props, HikariDataSource dataSource) {
         String key = "jobdrop.db.writers";
         int writers = props.text(key).isEmpty() ? LedgerDatabase.defaultWriters(dataSource.getJdbcUrl())
@@ -302,6 +301,10 @@ public final class JobdropConfiguration implements CamelConfiguration {
         return writers;
     }
 
+    /**
+     * This context's name as a lease owner: jobdrop.cluster.instance, or host name and PID, with a random tail that
+     * keeps two instances apart even when host name and PID repeat (containers, two contexts in one JVM in tests).
+     */
     private static String instanceId(Settings props) {
         String named = props.text("jobdrop.cluster.instance");
         if (named.isBlank()) {

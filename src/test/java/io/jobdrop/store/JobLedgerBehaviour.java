@@ -866,7 +866,8 @@ abstract class JobLedgerBehaviour {
     }
 
     /** Ends a followed job as following does, then waits at {@code barrier} (when given) before going on. */
-    private static Transactions.Work<Void> end(AcceptedJob job, Map<String, AtomicInteger> runs, CyclicBarrier barrier) {
+    private static Transactions.Work<Void> end(AcceptedJob job, Map<String, AtomicInteger> runs,
+                                               CyclicBarrier barrier) {
         return c -> {
             runs.computeIfAbsent(job.job().name, name -> new AtomicInteger()).incrementAndGet();
             FollowTable.remove(c, job.job().id);
