@@ -64,7 +64,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -282,8 +281,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
 
     /** jobdrop.job-ids: how the IDs stamped on new jobs are made. */
     static JobIds jobIds(Settings props) {
-        return JobIds.of(props.oneOf(JobIds.KEY, Arrays.stream(JobIds.values()).map(JobIds::word)
-                .toArray(String[]::new)));
+        return JobIds.of(props.oneOf(JobIds.KEY, JobIds.words()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jobdrop.ingest;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -28,6 +29,11 @@ public enum JobIds {
         return word;
     }
 
+    /** Every kind's {@link #word()}: the values the setting takes. */
+    public static String[] words() {
+        return Arrays.stream(values()).map(JobIds::word).toArray(String[]::new);
+    }
+
     /** @param word a value {@link #word()} gives; anything else is refused */
     public static JobIds of(String word) {
         for (JobIds ids : values()) {
@@ -35,7 +41,7 @@ public enum JobIds {
                 return ids;
             }
         }
-        throw new IllegalArgumentException("not a kind of job ID: " + word);
+        throw new IllegalArgumentException("not one of " + String.join(", ", words()) + ": " + word);
     }
 
     /** A fresh source of such UUIDs; time-ordered ones count on {@code clock}. */

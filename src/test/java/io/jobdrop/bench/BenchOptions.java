@@ -1,6 +1,9 @@
 package io.jobdrop.bench;
 
+import io.jobdrop.ingest.JobIds;
+
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The harness's command line; {@link #USAGE} lists it. */
@@ -115,8 +118,9 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
     }
 
     private static String jobIds(String value) {
-        if (!value.equals("random") && !value.equals("time-ordered")) {
-            throw new IllegalArgumentException("--job-ids must be random or time-ordered, not " + value);
+        if (!Arrays.asList(JobIds.words()).contains(value)) {
+            throw new IllegalArgumentException("--job-ids must be one of " + String.join(", ", JobIds.words())
+                    + ", not " + value);
         }
         return value;
     }
