@@ -21,28 +21,29 @@ final class AttemptTable {
      */
     static void insert(Connection c, String jobId, long version, Instant at, Integer statusCode, long latencyMs,
                        AttemptOutcome outcome, String error) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO forward_attempts (job_id, version, attempt,"
-                + " attempted_at, status_code, latency_ms, outcome, error) SELECT ?, ?, COUNT(*) + 1, ?, ?, ?, ?, ?"
-                + " FROM forward_attempts WHERE job_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO forward_attempts (job_id, job_seq, version, attempt,"
+                + " attempted_at, status_code, latency_ms, outcome, error) SELECT ?, " + JobTable.SEQ_OF_ID + ", ?,"
+                + " COUNT(*) + 1, ?, ?, ?, ?, ? FROM forward_attempts WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setString(1, jobId);
-            s.setLong(2, version);
-            DbTime.set(s, 3, at);
+            s.setString(2, jobId);
+            s.setLong(3, version);
+            DbTime.set(s, 4, at);
             if (statusCode == null) {
-                s.setNull(4, Types.INTEGER);
+                s.setNull(5, Types.INTEGER);
             } else {
-                s.setInt(4, statusCode);
+                s.setInt(5, statusCode);
             }
-            s.setLong(5, latencyMs);
-            s.setString(6, outcome.wireName());
-            s.setString(7, error);
-            s.setString(8, jobId);
+            s.setLong(6, latencyMs);
+            s.setString(7, outcome.wireName());
+            s.setString(8, error);
+            s.setString(9, jobId);
             s.executeUpdate();
         }
     }
 
     static List<ForwardAttempt> listForJob(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT attempt, version, attempted_at, status_code, latency_ms,"
-                + " outcome, error FROM forward_attempts WHERE job_id = ? ORDER BY attempt")) {
+                + " outcome, error FROM forward_attempts WHERE job_seq = " + JobTable.SEQ_OF_ID + " ORDER BY attempt")) {
             s.setString(1, jobId);
             List<ForwardAttempt> attempts = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

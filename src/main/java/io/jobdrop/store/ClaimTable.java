@@ -108,13 +108,14 @@ final class ClaimTable {
             s.setString(3, claim.key());
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO unit_jobs (source, claim_key, job_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO unit_jobs (source, claim_key, job_id, job_seq)"
+                + " VALUES (?, ?, ?, " + JobTable.SEQ_OF_ID + ")")) {
             // a file may name one job twice (the second document an update or unchanged)
             for (String jobId : new LinkedHashSet<>(changes.stream().map(JobChange::jobId).toList())) {
                 s.setString(1, claim.source());
                 s.setString(2, claim.key());
                 s.setString(3, jobId);
+                s.setString(4, jobId);
                 s.addBatch();
             }
             s.executeBatch();

@@ -35,20 +35,22 @@ final class EventTable {
 
     private void append(Connection c, JobRef job, EventType type, String source, String detail, Instant at)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO job_events (job_id, namespace, name, version,"
-                + " event_type, source, detail, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO job_events (job_id, job_seq, namespace, name,"
+                + " version, event_type, source, detail, occurred_at) VALUES (?, " + JobTable.SEQ_OF_ID + ", ?, ?, ?,"
+                + " ?, ?, ?, ?)")) {
             s.setString(1, job == null ? null : job.id());
-            s.setString(2, job == null ? null : job.namespace());
-            s.setString(3, job == null ? null : job.name());
+            s.setString(2, job == null ? null : job.id());
+            s.setString(3, job == null ? null : job.namespace());
+            s.setString(4, job == null ? null : job.name());
             if (job == null) {
-                s.setNull(4, Types.BIGINT);
+                s.setNull(5, Types.BIGINT);
             } else {
-                s.setLong(4, job.version());
+                s.setLong(5, job.version());
             }
-            s.setString(5, type.wireName());
-            s.setString(6, source);
-            s.setString(7, detail);
-            DbTime.set(s, 8, at);
+            s.setString(6, type.wireName());
+            s.setString(7, source);
+            s.setString(8, detail);
+            DbTime.set(s, 9, at);
             s.executeUpdate();
         }
         notifier.written(c, job, type, source, detail, at);
@@ -56,7 +58,7 @@ final class EventTable {
 
     static List<JobEvent> listForJob(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, job_id, namespace, name, version, event_type, source,"
-                + " detail, occurred_at FROM job_events WHERE job_id = ? ORDER BY id")) {
+                + " detail, occurred_at FROM job_events WHERE job_seq = " + JobTable.SEQ_OF_ID + " ORDER BY id")) {
             s.setString(1, jobId);
             return list(s);
         }

@@ -33,12 +33,13 @@ final class ExecutionTable {
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO executions (job_version, node_id, compute_state,"
                 + " desired_state, state_message, exit_code, stdout, stdout_truncated, stderr, stderr_truncated,"
-                + " error_msg, published_result, create_time, modify_time, updated_at, id, job_id, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " error_msg, published_result, create_time, modify_time, updated_at, id, job_id, job_seq, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + JobTable.SEQ_OF_ID + ", ?)")) {
             int i = fill(s, 1, e, now);
             s.setString(i, e.id());
             s.setString(i + 1, jobId);
-            s.setLong(i + 2, version);
+            s.setString(i + 2, jobId);
+            s.setLong(i + 3, version);
             s.executeUpdate();
         }
     }
@@ -69,7 +70,7 @@ final class ExecutionTable {
 
     /** The job's executions, oldest first. */
     static List<ExecutionRecord> listForJob(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM executions WHERE job_id = ?"
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM executions WHERE job_seq = " + JobTable.SEQ_OF_ID
                 + " ORDER BY create_time, id")) {
             s.setString(1, jobId);
             List<ExecutionRecord> list = new ArrayList<>();

@@ -27,16 +27,17 @@ final class FollowTable {
     static void start(Connection c, String jobId, long version, String orchestratorRef, String namespace,
                       String jobType, Instant now, Instant firstPoll) throws SQLException {
         remove(c, jobId);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO follows (job_id, version, orchestrator_job_id,"
-                + " namespace, job_type, state, polls, failures, started_at, next_poll_at) VALUES (?, ?, ?, ?, ?,"
-                + " 'Pending', 0, 0, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO follows (job_id, job_seq, version,"
+                + " orchestrator_job_id, namespace, job_type, state, polls, failures, started_at, next_poll_at)"
+                + " VALUES (?, " + JobTable.SEQ_OF_ID + ", ?, ?, ?, ?, 'Pending', 0, 0, ?, ?)")) {
             s.setString(1, jobId);
-            s.setLong(2, version);
-            s.setString(3, orchestratorRef);
-            s.setString(4, namespace);
-            s.setString(5, jobType);
-            DbTime.set(s, 6, now);
-            DbTime.set(s, 7, firstPoll);
+            s.setString(2, jobId);
+            s.setLong(3, version);
+            s.setString(4, orchestratorRef);
+            s.setString(5, namespace);
+            s.setString(6, jobType);
+            DbTime.set(s, 7, now);
+            DbTime.set(s, 8, firstPoll);
             s.executeUpdate();
         }
     }
@@ -54,8 +55,8 @@ final class FollowTable {
             return due;
         }
         Set<String> locked = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM follows WHERE job_id IN ("
-                + "?, ".repeat(due.size() - 1) + "?) FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM follows WHERE job_seq IN"
+                + " (SELECT seq FROM jobs WHERE id IN (" + "?, ".repeat(due.size() - 1) + "?)) FOR UPDATE SKIP LOCKED")) {
             for (int i = 0; i < due.size(); i++) {
                 s.setString(i + 1, due.get(i));
             }
@@ -86,7 +87,7 @@ final class FollowTable {
     /** Takes the lease if the row is still due and free (re-checked by the update itself). */
     static boolean lease(Connection c, String jobId, Instant now, Instant until, String owner) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE follows SET lease_until = ?, lease_owner = ?"
-                + " WHERE job_id = ? AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
+                + " WHERE job_seq = " + JobTable.SEQ_OF_ID + " AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
             DbTime.set(s, 1, until);
             s.setString(2, owner);
             s.setString(3, jobId);
@@ -99,7 +100,7 @@ final class FollowTable {
     static Optional<FollowItem> item(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT f.job_id, j.name, f.version, f.orchestrator_job_id,"
                 + " f.namespace, f.job_type, f.state, f.polls, f.failures, f.started_at FROM follows f"
-                + " JOIN jobs j ON j.id = f.job_id WHERE f.job_id = ?")) {
+                + " JOIN jobs j ON j.seq = f.job_seq WHERE j.id = ?")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -119,7 +120,7 @@ final class FollowTable {
      * its start.
      */
     static boolean lockSame(Connection c, FollowItem item) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, started_at FROM follows WHERE job_id = ?"
+        try (PreparedStatement s = c.prepareStatement("SELECT version, started_at FROM follows WHERE job_seq = " + JobTable.SEQ_OF_ID
                 + " FOR UPDATE")) {
             s.setString(1, item.jobId());
             try (ResultSet r = s.executeQuery()) {
@@ -132,7 +133,7 @@ final class FollowTable {
     /** After an answer: the state seen, the next poll, the lease given back. */
     static void afterPoll(Connection c, String jobId, String state, Instant nextPoll) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE follows SET state = ?, polls = polls + 1, failures = 0,"
-                + " next_poll_at = ?, lease_until = NULL, lease_owner = NULL WHERE job_id = ?")) {
+                + " next_poll_at = ?, lease_until = NULL, lease_owner = NULL WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setString(1, state);
             DbTime.set(s, 2, nextPoll);
             s.setString(3, jobId);
@@ -143,7 +144,7 @@ final class FollowTable {
     /** After a poll without a usable answer. */
     static void afterFailure(Connection c, String jobId, Instant notBefore) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE follows SET failures = failures + 1, next_poll_at = ?,"
-                + " lease_until = NULL, lease_owner = NULL WHERE job_id = ?")) {
+                + " lease_until = NULL, lease_owner = NULL WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             DbTime.set(s, 1, notBefore);
             s.setString(2, jobId);
             s.executeUpdate();
@@ -151,7 +152,7 @@ final class FollowTable {
     }
 
     static void remove(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM follows WHERE job_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM follows WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setString(1, jobId);
             s.executeUpdate();
         }

@@ -15,6 +15,12 @@ final class JobTable {
     private static final String LOCKED_COLUMNS =
             "SELECT id, namespace, name, version, revision, create_time, delivery FROM jobs ";
 
+    /**
+     * The job's sequential key, for a statement that names the job by its ID: the tables about a job key on
+     * {@code job_seq} (V18), so their indexes grow at one end whatever the IDs look like.
+     */
+    static final String SEQ_OF_ID = "(SELECT seq FROM jobs WHERE id = ?)";
+
     private JobTable() {
     }
 
@@ -48,7 +54,7 @@ final class JobTable {
     /** The submission of the current version (read apart from the lock: it can be megabytes and is rarely needed). */
     static String currentSpec(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT v.spec_json FROM jobs j JOIN job_versions v"
-                + " ON v.job_id = j.id AND v.version = j.version WHERE j.id = ?")) {
+                + " ON v.job_seq = j.seq AND v.version = j.version WHERE j.id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

@@ -3,7 +3,9 @@ package io.jobdrop.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
+import javax.sql.DataSource;
 import java.util.Map;
 
 /** Opens the ledger database: a connection pool with the schema migrated to the current version. */
@@ -57,17 +59,21 @@ public final class LedgerDatabase {
             throw new LedgerException("cannot connect to the ledger at " + redacted(url) + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations(MIGRATIONS)
-                    .placeholders(placeholders(url))
-                    .load()
-                    .migrate();
+            migrations(pool, url).load().migrate();
             return pool;
         } catch (RuntimeException e) {
             pool.close();
             throw new LedgerException("cannot migrate the ledger at " + redacted(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The ledger's migrations, in SQL and in Java, for a database at this URL. */
+    static FluentConfiguration migrations(DataSource pool, String url) {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations(MIGRATIONS)
+                .placeholders(placeholders(url))
+                .javaMigrations(new JobSeqMigration());
     }
 
     /**

@@ -108,7 +108,7 @@ final class LedgerQueries {
 
     private static JobDetail detail(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SUMMARY_COLUMNS + ", evaluation_id,"
-                + " (SELECT v.job_json FROM job_versions v WHERE v.job_id = jobs.id AND v.version = jobs.version)"
+                + " (SELECT v.job_json FROM job_versions v WHERE v.job_seq = jobs.seq AND v.version = jobs.version)"
                 + " AS job_json FROM jobs WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {

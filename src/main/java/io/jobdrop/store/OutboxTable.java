@@ -29,7 +29,7 @@ final class OutboxTable {
 
     /** Changes what the row asks of the orchestrator, due now, lease given back (the rerun fallback). */
     static void setRequest(Connection c, String jobId, String request) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET request = ? WHERE job_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET request = ? WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setString(1, request);
             s.setString(2, jobId);
             s.executeUpdate();
@@ -43,7 +43,7 @@ final class OutboxTable {
      */
     static void enqueue(Connection c, String jobId, long version, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET version = ?, failures = 0, queued_at = ?,"
-                + " next_attempt_at = ?, request = NULL WHERE job_id = ?")) {
+                + " next_attempt_at = ?, request = NULL WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setLong(1, version);
             DbTime.set(s, 2, now);
             DbTime.set(s, 3, now);
@@ -57,12 +57,13 @@ final class OutboxTable {
 
     /** Queues the first version of a new job, due now. */
     static void insert(Connection c, String jobId, long version, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (job_id, version, failures, queued_at,"
-                + " next_attempt_at) VALUES (?, ?, 0, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (job_id, job_seq, version, failures,"
+                + " queued_at, next_attempt_at) VALUES (?, " + JobTable.SEQ_OF_ID + ", ?, 0, ?, ?)")) {
             s.setString(1, jobId);
-            s.setLong(2, version);
-            DbTime.set(s, 3, now);
+            s.setString(2, jobId);
+            s.setLong(3, version);
             DbTime.set(s, 4, now);
+            DbTime.set(s, 5, now);
             s.executeUpdate();
         }
     }
@@ -89,8 +90,8 @@ final class OutboxTable {
             return due;
         }
         Set<String> locked = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM outbox WHERE job_id IN ("
-                + marks(due.size()) + ") FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM outbox WHERE job_seq IN"
+                + " (SELECT seq FROM jobs WHERE id IN (" + marks(due.size()) + ")) FOR UPDATE SKIP LOCKED")) {
             for (int i = 0; i < due.size(); i++) {
                 s.setString(i + 1, due.get(i));
             }
@@ -135,7 +136,7 @@ final class OutboxTable {
             List<OutboxItem> free = freeItems(c, slice, now);
             if (!free.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = ?, lease_owner = ?"
-                        + " WHERE job_id IN (" + marks(free.size()) + ")")) {
+                        + " WHERE job_seq IN (SELECT seq FROM jobs WHERE id IN (" + marks(free.size()) + "))")) {
                     DbTime.set(s, 1, until);
                     s.setString(2, owner);
                     for (int i = 0; i < free.size(); i++) {
@@ -154,9 +155,9 @@ final class OutboxTable {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT o.job_id, o.version, o.failures, o.queued_at,"
                 + " o.request, j.orchestrator_job_id, j.namespace, j.name, v.spec_json FROM outbox o"
-                + " JOIN jobs j ON j.id = o.job_id"
-                + " JOIN job_versions v ON v.job_id = o.job_id AND v.version = o.version"
-                + " WHERE o.job_id IN (" + marks(candidates.size()) + ") AND o.next_attempt_at <= ?"
+                + " JOIN jobs j ON j.seq = o.job_seq"
+                + " JOIN job_versions v ON v.job_seq = o.job_seq AND v.version = o.version"
+                + " WHERE j.id IN (" + marks(candidates.size()) + ") AND o.next_attempt_at <= ?"
                 + " AND (o.lease_until IS NULL OR o.lease_until < ?) ORDER BY o.next_attempt_at, o.job_id")) {
             int n = candidates.size();
             for (int i = 0; i < n; i++) {
@@ -202,7 +203,7 @@ final class OutboxTable {
 
     /** The job's outbox row, locked; empty when nothing is queued. */
     static Optional<Queued> lockQueued(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_id = ?"
+        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_seq = " + JobTable.SEQ_OF_ID
                 + " FOR UPDATE")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
@@ -212,7 +213,7 @@ final class OutboxTable {
     }
 
     static void remove(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox WHERE job_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setString(1, jobId);
             s.executeUpdate();
         }
@@ -221,7 +222,7 @@ final class OutboxTable {
     static void reschedule(Connection c, String jobId, int addedFailures, Instant notBefore, String refusedCredentials)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET failures = failures + ?, next_attempt_at = ?,"
-                + " lease_until = NULL, lease_owner = NULL, refused_credentials = ? WHERE job_id = ?")) {
+                + " lease_until = NULL, lease_owner = NULL, refused_credentials = ? WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setInt(1, addedFailures);
             DbTime.set(s, 2, notBefore);
             s.setString(3, refusedCredentials);
@@ -251,7 +252,7 @@ final class OutboxTable {
      */
     static void releaseLease(Connection c, String jobId, String owner) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = NULL, lease_owner = NULL"
-                + " WHERE job_id = ? AND lease_owner = ?")) {
+                + " WHERE job_seq = " + JobTable.SEQ_OF_ID + " AND lease_owner = ?")) {
             s.setString(1, jobId);
             s.setString(2, owner);
             s.executeUpdate();
@@ -270,7 +271,7 @@ final class OutboxTable {
 
     static Optional<OutboxState> state(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT version, failures, queued_at, next_attempt_at,"
-                + " lease_until, lease_owner FROM outbox WHERE job_id = ?")) {
+                + " lease_until, lease_owner FROM outbox WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

@@ -36,7 +36,7 @@ final class StatusQueries {
         List<Object> args = new ArrayList<>();
         List<String> where = new ArrayList<>();
         if (source != null) {
-            sql.append(" JOIN job_versions v ON v.job_id = j.id AND v.version = j.version");
+            sql.append(" JOIN job_versions v ON v.job_seq = j.seq AND v.version = j.version");
             where.add("v.source = ?");
             args.add(source);
         }

@@ -78,7 +78,7 @@ final class UnitResults {
     private static List<Unit> unitsWith(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.jobs"
                 + " FROM unit_jobs u JOIN intake_claims i ON i.source = u.source AND i.claim_key = u.claim_key"
-                + " WHERE u.job_id = ? AND i.disposition = 'done' AND i.result_json IS NULL")) {
+                + " WHERE u.job_seq = " + JobTable.SEQ_OF_ID + " AND i.disposition = 'done' AND i.result_json IS NULL")) {
             s.setString(1, jobId);
             List<Unit> units = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -105,8 +105,8 @@ final class UnitResults {
     /** Delivered or dead, and neither waiting to be sent nor still followed. */
     private static boolean ended(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT j.delivery,"
-                + " (SELECT COUNT(*) FROM outbox o WHERE o.job_id = j.id) AS queued,"
-                + " (SELECT COUNT(*) FROM follows f WHERE f.job_id = j.id) AS followed FROM jobs j WHERE j.id = ?")) {
+                + " (SELECT COUNT(*) FROM outbox o WHERE o.job_seq = j.seq) AS queued,"
+                + " (SELECT COUNT(*) FROM follows f WHERE f.job_seq = j.seq) AS followed FROM jobs j WHERE j.id = ?")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() && !r.getString(1).equals(DeliveryState.QUEUED.wireName()) && r.getLong(2) == 0
@@ -145,7 +145,8 @@ final class UnitResults {
 
     /** The orchestrator's word on how the job ended (or jobdrop's, for dead letters and unknown ends). */
     private static String lastMessage(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT detail FROM job_events WHERE job_id = ? AND event_type IN ("
+        try (PreparedStatement s = c.prepareStatement("SELECT detail FROM job_events WHERE job_seq = " + JobTable.SEQ_OF_ID
+                + " AND event_type IN ("
                 + STATE_EVENTS + ") ORDER BY id DESC")) {
             s.setString(1, jobId);
             s.setMaxRows(1);

@@ -276,9 +276,11 @@ abstract class JobLedgerBehaviour {
                 s.setObject(1, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
                 s.executeUpdate();
             }
-            try (PreparedStatement s = other.prepareStatement("INSERT INTO job_versions (job_id, version, job_json,"
-                    + " spec_json, source, created_at) VALUES ('j-other', 1, '{}', '{}', 'other.yaml', ?)")) {
-                s.setObject(1, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+            try (PreparedStatement s = other.prepareStatement("INSERT INTO job_versions (job_id, job_seq, version,"
+                    + " job_json, spec_json, source, created_at) VALUES ('j-other', " + JobTable.SEQ_OF_ID + ", 1,"
+                    + " '{}', '{}', 'other.yaml', ?)")) {
+                s.setString(1, "j-other");
+                s.setObject(2, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
                 s.executeUpdate();
             }
             ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -896,6 +898,29 @@ abstract class JobLedgerBehaviour {
             return null;
         });
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void tables_about_a_job_are_indexed_by_its_sequential_number_and_not_by_its_random_id() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            java.sql.DatabaseMetaData meta = c.getMetaData();
+            for (String table : List.of("job_versions", "job_events", "forward_attempts", "outbox", "follows",
+                    "executions", "unit_jobs")) {
+                String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
+                List<String> leading = new ArrayList<>();
+                try (ResultSet r = meta.getIndexInfo(c.getCatalog(), c.getSchema(), stored, false, false)) {
+                    while (r.next()) {
+                        if (r.getShort("ORDINAL_POSITION") == 1) {
+                            leading.add(r.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+                assertThat(leading).as(table).contains("job_seq").doesNotContain("job_id");
+                try (ResultSet r = meta.getImportedKeys(c.getCatalog(), c.getSchema(), stored)) {
+                    assertThat(r.next()).as(table + " has a foreign key, and H2 indexes each").isFalse();
+                }
+            }
+        }
     }
 
     @Test
