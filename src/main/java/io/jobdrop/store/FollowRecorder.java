@@ -42,9 +42,9 @@ final class FollowRecorder {
             Instant now = clock.get();
             Instant until = DbTime.storable(now.plus(lease));
             List<FollowItem> claimed = new ArrayList<>();
-            for (String jobId : FollowTable.lockDue(c, now, max)) {
-                if (FollowTable.lease(c, jobId, now, until, instanceId)) {
-                    FollowTable.item(c, jobId).ifPresent(claimed::add);
+            for (long jobSeq : FollowTable.lockDue(c, now, max)) {
+                if (FollowTable.lease(c, jobSeq, now, until, instanceId)) {
+                    FollowTable.item(c, jobSeq).ifPresent(claimed::add);
                 }
             }
             return claimed;

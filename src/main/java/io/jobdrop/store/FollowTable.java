@@ -42,66 +42,70 @@ final class FollowTable {
         }
     }
 
-    private static final String DUE = "SELECT job_id FROM follows WHERE next_poll_at <= ?"
+    private static final String DUE = "SELECT job_seq FROM follows WHERE next_poll_at <= ?"
             + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_poll_at, job_id LIMIT ?";
 
-    /** Due, unleased rows, soonest first, row-locked; H2 locks by key after an unlocked read (see OutboxTable). */
-    static List<String> lockDue(Connection c, Instant now, int max) throws SQLException {
+    /**
+     * Due, unleased rows, soonest first, row-locked; H2 locks by key after an unlocked read (see OutboxTable).
+     *
+     * @return the jobs' numbers ({@code job_seq})
+     */
+    static List<Long> lockDue(Connection c, Instant now, int max) throws SQLException {
         if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
             return due(c, DUE + " FOR UPDATE SKIP LOCKED", now, max);
         }
-        List<String> due = due(c, DUE, now, max);
+        List<Long> due = due(c, DUE, now, max);
         if (due.isEmpty()) {
             return due;
         }
-        Set<String> locked = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM follows WHERE job_seq IN"
-                + " (SELECT seq FROM jobs WHERE id IN (" + "?, ".repeat(due.size() - 1) + "?)) FOR UPDATE SKIP LOCKED")) {
+        Set<Long> locked = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT job_seq FROM follows WHERE job_seq IN ("
+                + "?, ".repeat(due.size() - 1) + "?) FOR UPDATE SKIP LOCKED")) {
             for (int i = 0; i < due.size(); i++) {
-                s.setString(i + 1, due.get(i));
+                s.setLong(i + 1, due.get(i));
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    locked.add(r.getString(1));
+                    locked.add(r.getLong(1));
                 }
             }
         }
         return due.stream().filter(locked::contains).toList();
     }
 
-    private static List<String> due(Connection c, String sql, Instant now, int max) throws SQLException {
+    private static List<Long> due(Connection c, String sql, Instant now, int max) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             DbTime.set(s, 1, now);
             DbTime.set(s, 2, now);
             s.setInt(3, max);
-            List<String> ids = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    ids.add(r.getString(1));
+                    seqs.add(r.getLong(1));
                 }
             }
-            return ids;
+            return seqs;
         }
     }
 
     /** Takes the lease if the row is still due and free (re-checked by the update itself). */
-    static boolean lease(Connection c, String jobId, Instant now, Instant until, String owner) throws SQLException {
+    static boolean lease(Connection c, long jobSeq, Instant now, Instant until, String owner) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE follows SET lease_until = ?, lease_owner = ?"
-                + " WHERE job_seq = " + JobTable.SEQ_OF_ID + " AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
+                + " WHERE job_seq = ? AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
             DbTime.set(s, 1, until);
             s.setString(2, owner);
-            s.setString(3, jobId);
+            s.setLong(3, jobSeq);
             DbTime.set(s, 4, now);
             DbTime.set(s, 5, now);
             return s.executeUpdate() == 1;
         }
     }
 
-    static Optional<FollowItem> item(Connection c, String jobId) throws SQLException {
+    static Optional<FollowItem> item(Connection c, long jobSeq) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT f.job_id, j.name, f.version, f.orchestrator_job_id,"
                 + " f.namespace, f.job_type, f.state, f.polls, f.failures, f.started_at FROM follows f"
-                + " JOIN jobs j ON j.seq = f.job_seq WHERE j.id = ?")) {
-            s.setString(1, jobId);
+                + " JOIN jobs j ON j.seq = f.job_seq WHERE f.job_seq = ?")) {
+            s.setLong(1, jobSeq);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,7 +71,7 @@ final class OutboxTable {
     }
 
     /** Due rows nobody holds a lease on, oldest due first: the outbox_due_idx index read in order, up to a limit. */
-    static final String DUE = "SELECT job_id FROM outbox WHERE next_attempt_at <= ?"
+    static final String DUE = "SELECT job_seq FROM outbox WHERE next_attempt_at <= ?"
             + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, job_id LIMIT ?";
 
     /**
@@ -79,40 +81,40 @@ final class OutboxTable {
      * order, and then locks those by primary key, skipping the locked ones. {@link #lease} re-checks the condition
      * under the locks either way.
      *
-     * @return the job IDs of the rows locked, in due order
+     * @return the jobs' numbers ({@code job_seq}) of the rows locked, in due order
      */
-    static List<String> lockDue(Connection c, Instant now, int max) throws SQLException {
+    static List<Long> lockDue(Connection c, Instant now, int max) throws SQLException {
         if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
             return candidates(c, DUE + " FOR UPDATE SKIP LOCKED", now, max);
         }
-        List<String> due = candidates(c, DUE, now, max);
+        List<Long> due = candidates(c, DUE, now, max);
         if (due.isEmpty()) {
             return due;
         }
-        Set<String> locked = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM outbox WHERE job_seq IN"
-                + " (SELECT seq FROM jobs WHERE id IN (" + marks(due.size()) + ")) FOR UPDATE SKIP LOCKED")) {
+        Set<Long> locked = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT job_seq FROM outbox WHERE job_seq IN ("
+                + marks(due.size()) + ") FOR UPDATE SKIP LOCKED")) {
             for (int i = 0; i < due.size(); i++) {
-                s.setString(i + 1, due.get(i));
+                s.setLong(i + 1, due.get(i));
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    locked.add(r.getString(1));
+                    locked.add(r.getLong(1));
                 }
             }
         }
         return due.stream().filter(locked::contains).toList();
     }
 
-    private static List<String> candidates(Connection c, String sql, Instant now, int max) throws SQLException {
+    private static List<Long> candidates(Connection c, String sql, Instant now, int max) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             DbTime.set(s, 1, now);
             DbTime.set(s, 2, now);
             s.setInt(3, max);
-            List<String> candidates = new ArrayList<>();
+            List<Long> candidates = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    candidates.add(r.getString("job_id"));
+                    candidates.add(r.getLong("job_seq"));
                 }
             }
             return candidates;
@@ -128,47 +130,48 @@ final class OutboxTable {
      * under those locks, whatever the database's locking read re-checked: a row another claimer leased after the
      * candidate query read it is not taken twice. Two statements per slice of candidates, not two per row.
      */
-    static List<OutboxItem> lease(Connection c, List<String> locked, Instant now, Instant until, String owner)
+    static List<OutboxItem> lease(Connection c, List<Long> locked, Instant now, Instant until, String owner)
             throws SQLException {
         List<OutboxItem> leased = new ArrayList<>();
         for (int from = 0; from < locked.size(); from += SLICE) {
-            List<String> slice = locked.subList(from, Math.min(locked.size(), from + SLICE));
-            List<OutboxItem> free = freeItems(c, slice, now);
+            List<Long> slice = locked.subList(from, Math.min(locked.size(), from + SLICE));
+            Map<Long, OutboxItem> free = freeItems(c, slice, now);
             if (!free.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET lease_until = ?, lease_owner = ?"
-                        + " WHERE job_seq IN (SELECT seq FROM jobs WHERE id IN (" + marks(free.size()) + "))")) {
+                        + " WHERE job_seq IN (" + marks(free.size()) + ")")) {
                     DbTime.set(s, 1, until);
                     s.setString(2, owner);
-                    for (int i = 0; i < free.size(); i++) {
-                        s.setString(i + 3, free.get(i).jobId());
+                    int i = 3;
+                    for (long seq : free.keySet()) {
+                        s.setLong(i++, seq);
                     }
                     s.executeUpdate();
                 }
-                leased.addAll(free);
+                leased.addAll(free.values());
             }
         }
         return leased;
     }
 
-    /** The candidates' rows that are due and unleased, with the submission of the version each holds. */
-    private static List<OutboxItem> freeItems(Connection c, List<String> candidates, Instant now)
+    /** The candidates' rows that are due and unleased, by job number in due order, with the version each holds. */
+    private static Map<Long, OutboxItem> freeItems(Connection c, List<Long> candidates, Instant now)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT o.job_id, o.version, o.failures, o.queued_at,"
+        try (PreparedStatement s = c.prepareStatement("SELECT o.job_seq, o.job_id, o.version, o.failures, o.queued_at,"
                 + " o.request, j.orchestrator_job_id, j.namespace, j.name, v.spec_json FROM outbox o"
                 + " JOIN jobs j ON j.seq = o.job_seq"
                 + " JOIN job_versions v ON v.job_seq = o.job_seq AND v.version = o.version"
-                + " WHERE j.id IN (" + marks(candidates.size()) + ") AND o.next_attempt_at <= ?"
+                + " WHERE o.job_seq IN (" + marks(candidates.size()) + ") AND o.next_attempt_at <= ?"
                 + " AND (o.lease_until IS NULL OR o.lease_until < ?) ORDER BY o.next_attempt_at, o.job_id")) {
             int n = candidates.size();
             for (int i = 0; i < n; i++) {
-                s.setString(i + 1, candidates.get(i));
+                s.setLong(i + 1, candidates.get(i));
             }
             DbTime.set(s, n + 1, now);
             DbTime.set(s, n + 2, now);
-            List<OutboxItem> items = new ArrayList<>();
+            Map<Long, OutboxItem> items = new LinkedHashMap<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    items.add(item(r));
+                    items.put(r.getLong("job_seq"), item(r));
                 }
             }
             return items;

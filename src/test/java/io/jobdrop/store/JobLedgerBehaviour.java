@@ -417,7 +417,7 @@ abstract class JobLedgerBehaviour {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Instant now = clock.instant();
-            leased = OutboxTable.lease(c, List.of(jobId, freeId), now, now.plus(LEASE), "instance-b");
+            leased = OutboxTable.lease(c, List.of(seqOf(jobId), seqOf(freeId)), now, now.plus(LEASE), "instance-b");
             c.commit();
         }
 
@@ -1114,6 +1114,11 @@ abstract class JobLedgerBehaviour {
 
     void submit(OutboxItem item) {
         ledger.recordAttempt(item, 200, 1, null, new Delivery.Submitted("j-orch", "e-1", List.of()));
+    }
+
+    /** The job's number in jobs.seq, by which the tables about it are keyed. */
+    long seqOf(String jobId) throws SQLException {
+        return Long.parseLong(rows("SELECT seq FROM jobs WHERE id = '" + jobId + "'").get(0).get(0));
     }
 
     JobDetail detail(String idOrName) {
