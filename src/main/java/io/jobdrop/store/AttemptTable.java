@@ -43,7 +43,8 @@ final class AttemptTable {
 
     static List<ForwardAttempt> listForJob(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT attempt, version, attempted_at, status_code, latency_ms,"
-                + " outcome, error FROM forward_attempts WHERE job_seq = " + JobTable.SEQ_OF_ID + " ORDER BY attempt")) {
+                + " outcome, error FROM forward_attempts WHERE job_seq = " + JobTable.SEQ_OF_ID
+                + " ORDER BY attempt")) {
             s.setString(1, jobId);
             List<ForwardAttempt> attempts = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

@@ -124,8 +124,8 @@ final class FollowTable {
      * its start.
      */
     static boolean lockSame(Connection c, FollowItem item) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, started_at FROM follows WHERE job_seq = " + JobTable.SEQ_OF_ID
-                + " FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, started_at FROM follows WHERE job_seq = "
+                + JobTable.SEQ_OF_ID + " FOR UPDATE")) {
             s.setString(1, item.jobId());
             try (ResultSet r = s.executeQuery()) {
                 return r.next() && r.getLong(1) == item.version()

@@ -131,7 +131,7 @@ final class JobSeqMigration implements JavaMigration {
     }
 
     /** The table's name as the database keeps it: upper case on H2, lower case on PostgreSQL. */
-    private static String stored(DatabaseMetaData meta, String table) throws SQLException {
+    static String stored(DatabaseMetaData meta, String table) throws SQLException {
         return meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
     }
 }

@@ -31,7 +31,8 @@ final class OutboxTable {
 
     /** Changes what the row asks of the orchestrator, due now, lease given back (the rerun fallback). */
     static void setRequest(Connection c, String jobId, String request) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET request = ? WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET request = ? WHERE job_seq = "
+                + JobTable.SEQ_OF_ID)) {
             s.setString(1, request);
             s.setString(2, jobId);
             s.executeUpdate();
@@ -206,8 +207,8 @@ final class OutboxTable {
 
     /** The job's outbox row, locked; empty when nothing is queued. */
     static Optional<Queued> lockQueued(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_seq = " + JobTable.SEQ_OF_ID
-                + " FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, queued_at FROM outbox WHERE job_seq = "
+                + JobTable.SEQ_OF_ID + " FOR UPDATE")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(new Queued(r.getLong(1), DbTime.get(r, "queued_at"))) : Optional.empty();
@@ -225,7 +226,8 @@ final class OutboxTable {
     static void reschedule(Connection c, String jobId, int addedFailures, Instant notBefore, String refusedCredentials)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET failures = failures + ?, next_attempt_at = ?,"
-                + " lease_until = NULL, lease_owner = NULL, refused_credentials = ? WHERE job_seq = " + JobTable.SEQ_OF_ID)) {
+                + " lease_until = NULL, lease_owner = NULL, refused_credentials = ? WHERE job_seq = "
+                + JobTable.SEQ_OF_ID)) {
             s.setInt(1, addedFailures);
             DbTime.set(s, 2, notBefore);
             s.setString(3, refusedCredentials);

@@ -78,7 +78,8 @@ final class UnitResults {
     private static List<Unit> unitsWith(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.jobs"
                 + " FROM unit_jobs u JOIN intake_claims i ON i.source = u.source AND i.claim_key = u.claim_key"
-                + " WHERE u.job_seq = " + JobTable.SEQ_OF_ID + " AND i.disposition = 'done' AND i.result_json IS NULL")) {
+                + " WHERE u.job_seq = " + JobTable.SEQ_OF_ID
+                + " AND i.disposition = 'done' AND i.result_json IS NULL")) {
             s.setString(1, jobId);
             List<Unit> units = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

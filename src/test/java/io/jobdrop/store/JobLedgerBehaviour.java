@@ -906,7 +906,7 @@ abstract class JobLedgerBehaviour {
             java.sql.DatabaseMetaData meta = c.getMetaData();
             for (String table : List.of("job_versions", "job_events", "forward_attempts", "outbox", "follows",
                     "executions", "unit_jobs")) {
-                String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
+                String stored = JobSeqMigration.stored(meta, table);
                 List<String> leading = new ArrayList<>();
                 try (ResultSet r = meta.getIndexInfo(c.getCatalog(), c.getSchema(), stored, false, false)) {
                     while (r.next()) {
