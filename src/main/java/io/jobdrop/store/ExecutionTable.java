@@ -71,7 +71,7 @@ final class ExecutionTable {
     /** The job's executions, oldest first. */
     static List<ExecutionRecord> listForJob(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM executions WHERE job_seq = "
-                + JobTable.SEQ_OF_ID + " ORDER BY create_time, id")) {
+                + JobTable.SEQ_OF_ID + " ORDER BY job_seq, create_time, id")) { // the (job_seq, create_time) index
             s.setString(1, jobId);
             List<ExecutionRecord> list = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
