@@ -2,6 +2,7 @@ package io.jobdrop.app;
 
 import io.jobdrop.follow.FollowPolicy;
 import io.jobdrop.follow.JobFollower;
+import io.jobdrop.follow.RecordPoll;
 import io.jobdrop.follow.ResultWriter;
 import io.jobdrop.forward.ForwardGate;
 import io.jobdrop.store.JobLedger;
@@ -22,7 +23,7 @@ final class FollowWiring {
     }
 
     static void bind(CamelContext context, Object owner, Settings props, JobLedger ledger, ForwardGate gate,
-                     Outages outages, Clock clock) {
+                     Outages outages, Clock clock) throws Exception {
         FollowPolicy policy = new FollowPolicy(props.duration("jobdrop.follow.first-poll"),
                 props.duration("jobdrop.follow.max-interval"), props.duration("jobdrop.follow.max-age"),
                 props.integer("jobdrop.follow.output-bytes", 0), props.integer("jobdrop.follow.batch", 1),
@@ -36,6 +37,8 @@ final class FollowWiring {
         follower.orchestratorStatus(outages);
         Registry registry = context.getRegistry();
         registry.bind("jobFollower", follower);
+        registry.bind("recordPoll", new RecordPoll(follower,
+                JobdropConfiguration.committedExecutor(context, "follow-committed")));
         registry.bind("followPolicy", policy);
         registry.bind("resultWriter", new ResultWriter(ledger, props.path("jobdrop.inbox")));
         registry.bind("followPool", context.getExecutorServiceManager()

@@ -250,12 +250,6 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 .newFixedThreadPool(this, "bucket", props.integer("jobdrop.s3.concurrency", 1)));
     }
 
-    /**
-     * One thread that carries on the exchanges whose ledger writes were committed. Its queue is unbounded: a full
-     * queue would make the ledger's writer run route steps itself (or drop them), and a route step that waits for
-     * the ledger would then wait for itself. What is in flight is bounded upstream (inbox in-flight limit, forward
-     * batch).
-     */
     /** jobdrop.inbox.judges threads (empty: one per core) judge inbox files side by side. */
     private static ExecutorService judges(CamelContext context, Settings props) throws Exception {
         String key = "jobdrop.inbox.judges";
@@ -265,6 +259,12 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 .build(JobdropConfiguration.class, "judge");
     }
 
+    /**
+     * One thread that carries on the exchanges whose ledger writes were committed. Its queue is unbounded: a full
+     * queue would make the ledger's writer run route steps itself (or drop them), and a route step that waits for
+     * the ledger would then wait for itself. What is in flight is bounded upstream (inbox in-flight limit, forward
+     * batch, follow batch).
+     */
     static ExecutorService committedExecutor(CamelContext context, String name) throws Exception {
         // Camel reads a queue size of 0 or less as "no queue" (a SynchronousQueue), not as unbounded
         return new ThreadPoolBuilder(context).poolSize(1).maxPoolSize(1).maxQueueSize(Integer.MAX_VALUE)

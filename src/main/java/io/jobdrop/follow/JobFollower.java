@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The follow route's steps: claim the followed jobs whose poll is due, ask the orchestrator for one
@@ -75,8 +76,11 @@ public final class JobFollower {
         message.setBody(null);
     }
 
-    /** Classifies the answer (or the failure the error policy caught) and records it; logs a state change. */
-    public void record(Exchange exchange) {
+    /**
+     * The poll's answer (or the failure the error policy caught), classified once; tells the orchestrator's status
+     * whether it answered.
+     */
+    public Poll answer(Exchange exchange) {
         FollowItem item = exchange.getProperty(ITEM, FollowItem.class);
         if (item == null) {
             throw new IllegalStateException("no followed job on exchange " + exchange.getExchangeId());
@@ -93,8 +97,21 @@ public final class JobFollower {
         FollowDecision decision = classifier.classify(item, status,
                 failure != null ? null : message.getHeader("Retry-After", String.class),
                 failure != null ? null : message.getBody(String.class), failure, clock.instant());
-        ledger.recordFollow(item, decision);
-        log(item, status, decision);
+        return new Poll(item, status, decision);
+    }
+
+    /** Submits the poll's decision to the ledger; completes once it is committed. */
+    public CompletableFuture<Void> record(Poll poll) {
+        return ledger.submitFollow(poll.item(), poll.decision());
+    }
+
+    /** Logs a state change (or a job given up on) once the poll that saw it is committed. */
+    public void recorded(Poll poll) {
+        log(poll.item(), poll.status(), poll.decision());
+    }
+
+    /** One followed job's poll: what was asked, the HTTP status (null: no answer) and what it means. */
+    public record Poll(FollowItem item, Integer status, FollowDecision decision) {
     }
 
     private static void log(FollowItem item, Integer status, FollowDecision decision) {

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Claims followed jobs that are due and records what each poll decided, one transaction per poll. Locks are taken job
- * row first, follow row second, as forwarding does, so a delivery of a newer version and a poll of the older one
- * queue instead of deadlocking. Only the follow the follows table still holds (its version, and its start: a rerun
- * follows the same version anew) is settled by a poll.
+ * Claims followed jobs that are due and records what each poll decided, as one write of the ledger's group commit
+ * (the polls of a round share a few transactions). Locks are taken job row first, follow row second, as forwarding
+ * does, so a delivery of a newer version and a poll of the older one queue instead of deadlocking. Only the follow
+ * the follows table still holds (its version, and its start: a rerun follows the same version anew) is settled by a
+ * poll.
  */
 final class FollowRecorder {
 
@@ -51,12 +53,12 @@ final class FollowRecorder {
         }));
     }
 
-    void record(FollowItem item, FollowDecision decision) {
+    CompletableFuture<Void> record(FollowItem item, FollowDecision decision) {
         String key = LedgerWriters.jobKey(item.namespace(), item.name());
-        JobLedger.await(writes.submit(key, "record a poll of job " + item.jobId(), c -> {
+        return writes.submit(key, "record a poll of job " + item.jobId(), c -> {
             recordIn(c, item, decision);
             return null;
-        }));
+        });
     }
 
     private void recordIn(Connection c, FollowItem item, FollowDecision decision) throws SQLException {

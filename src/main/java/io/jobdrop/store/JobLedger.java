@@ -99,9 +99,14 @@ public final class JobLedger implements AutoCloseable {
         return follows.claimDue(max, lease);
     }
 
-    /** Records one poll's decision in one transaction (states, events, executions, the next poll, unit results). */
+    /** Records one poll's decision (states, events, executions, the next poll, unit results) and waits for it. */
     public void recordFollow(FollowItem item, FollowDecision decision) {
-        follows.record(item, decision);
+        await(submitFollow(item, decision));
+    }
+
+    /** {@link #recordFollow} without waiting: completes once the poll's decision is committed. */
+    public CompletableFuture<Void> submitFollow(FollowItem item, FollowDecision decision) {
+        return follows.record(item, decision);
     }
 
     /**
