@@ -10,6 +10,7 @@ import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerStats;
 import io.jobdrop.store.OutboxItem;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,6 +61,16 @@ public final class PipelineMetrics implements IntakeObserver, ForwardObserver {
                 .description("how long the oldest job in the outbox has waited").baseUnit("seconds").register(registry);
         Gauge.builder("jobdrop.dead.letters", this, m -> m.stats().deadLetters())
                 .description("jobs given up on (dead letters), waiting for a replay").register(registry);
+        FunctionCounter.builder("jobdrop.ledger.transactions", ledger, l -> l.writerTotals().transactions())
+                .description("transactions this instance's ledger writers committed (group commits)")
+                .register(registry);
+        FunctionCounter.builder("jobdrop.ledger.writes", ledger, l -> l.writerTotals().writes())
+                .description("writes committed in them: records, claims, forward attempts, polls")
+                .register(registry);
+        FunctionCounter.builder("jobdrop.ledger.writer.busy", ledger,
+                        l -> l.writerTotals().busy().toNanos() / 1e9)
+                .description("time the ledger writers spent running and committing transactions")
+                .baseUnit("seconds").register(registry);
     }
 
     @Override

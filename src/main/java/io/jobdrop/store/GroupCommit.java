@@ -57,6 +57,10 @@ final class GroupCommit implements AutoCloseable {
     private volatile long lastCommitNanos = System.nanoTime();
     private volatile int writing;
     private long backoffMs;
+    // written by the writer thread alone
+    private volatile long transactions;
+    private volatile long committedWrites;
+    private volatile long busyNanos;
 
     GroupCommit(DataSource dataSource, int maxBatch, String threadName) {
         this(dataSource, maxBatch, threadName, CLOSE_WAIT);
@@ -95,6 +99,11 @@ final class GroupCommit implements AutoCloseable {
             queue.add(new Pending<>(what, work, result));
         }
         return result;
+    }
+
+    /** What this writer has committed so far, and how long it was busy doing it. */
+    WriterTotals totals() {
+        return new WriterTotals(transactions, committedWrites, Duration.ofNanos(busyNanos));
     }
 
     WriterProgress progress() {
@@ -136,7 +145,9 @@ final class GroupCommit implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 writing = batch.size();
+                long start = System.nanoTime();
                 boolean committed = writeRetrying(batch);
+                busyNanos += System.nanoTime() - start;
                 writing = 0;
                 backOff(committed);
             } catch (InterruptedException e) {
@@ -264,6 +275,8 @@ final class GroupCommit implements AutoCloseable {
             tell(outage);
         } else {
             lastCommitNanos = System.nanoTime();
+            transactions++;
+            committedWrites += n;
             tell(null);
         }
         // settled before its callers hear of it: whoever reacts to a write's end sees it no longer waiting

@@ -371,6 +371,11 @@ public final class JobLedger implements AutoCloseable {
         writes.listener(listener);
     }
 
+    /** What the writers have committed since start (this instance's writers, not the shared database's). */
+    public WriterTotals writerTotals() {
+        return writes.totals();
+    }
+
     /** How the writers are doing: writes waiting, time since the last commit of one with work waiting. */
     public WriterProgress writerProgress() {
         return writes.progress();

@@ -73,6 +73,15 @@ final class LedgerWriters implements AutoCloseable {
         return new WriterProgress(waiting, longest, alive);
     }
 
+    /** All writers' totals, summed. */
+    WriterTotals totals() {
+        WriterTotals sum = WriterTotals.NONE;
+        for (GroupCommit writer : writers) {
+            sum = sum.plus(writer.totals());
+        }
+        return sum;
+    }
+
     int count() {
         return writers.size();
     }

@@ -128,6 +128,11 @@ class ApiServerTest extends PipelineTestSupport {
         assertThat(value(text, "jobdrop_outbox_oldest_queued_age_seconds")).isZero();
         assertThat(value(text, "jobdrop_drop_to_acknowledged_seconds_count")).isEqualTo(1);
         assertThat(value(text, "jobdrop_forward_latency_seconds_count")).isEqualTo(2);
+        // two records and two forward attempts at least, each committed in one of the writers' transactions
+        double transactions = value(text, "jobdrop_ledger_transactions_total");
+        assertThat(transactions).isGreaterThanOrEqualTo(1);
+        assertThat(value(text, "jobdrop_ledger_writes_total")).isGreaterThanOrEqualTo(Math.max(4, transactions));
+        assertThat(value(text, "jobdrop_ledger_writer_busy_seconds_total")).isPositive();
         assertThat(text).contains("jobdrop_drop_to_acknowledged_seconds_bucket{le=")
                 .contains("jobdrop_forward_latency_seconds_bucket{le=");
         assertThat(text).contains("jvm_memory_used_bytes");

@@ -71,6 +71,10 @@ class GroupCommitTest {
         assertThat(ran).containsExactly("holder", "job-0", "job-1", "job-2", "job-3", "job-4");
         assertThat(connections.subList(1, 6)).as("one connection, so one transaction").containsOnly(connections.get(1));
         assertThat(rows()).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4");
+        WriterTotals totals = writes.totals();
+        assertThat(totals.transactions()).as("the holder's and the batch's").isEqualTo(2);
+        assertThat(totals.writes()).isEqualTo(6);
+        assertThat(totals.busy()).as("the holder held the writer").isPositive();
     }
 
     @Test
