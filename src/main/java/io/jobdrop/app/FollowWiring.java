@@ -1,6 +1,7 @@
 package io.jobdrop.app;
 
 import io.jobdrop.follow.FollowPolicy;
+import io.jobdrop.follow.GiveWay;
 import io.jobdrop.follow.JobFollower;
 import io.jobdrop.follow.RecordPoll;
 import io.jobdrop.follow.ResultWriter;
@@ -33,7 +34,11 @@ final class FollowWiring {
         if (props.bool("jobdrop.follow.enabled")) {
             ledger.followDelivered(policy.firstPoll());
         }
-        JobFollower follower = new JobFollower(ledger, policy, gate, props.secret("jobdrop.orchestrator.token"), clock);
+        // intake first: a round waits while more than a write batch is queued at the ledger, at most max-interval
+        GiveWay giveWay = new GiveWay(() -> ledger.writerProgress().waiting(),
+                props.integer("jobdrop.db.write-batch", 1), policy.maxInterval());
+        JobFollower follower = new JobFollower(ledger, policy, gate, props.secret("jobdrop.orchestrator.token"), clock,
+                giveWay);
         follower.orchestratorStatus(outages);
         Registry registry = context.getRegistry();
         registry.bind("jobFollower", follower);

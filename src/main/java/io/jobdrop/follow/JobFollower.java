@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,10 +38,13 @@ public final class JobFollower {
     private final ForwardGate gate;
     private final String token;
     private final Clock clock;
+    private final GiveWay giveWay;
     private volatile OrchestratorStatus orchestratorStatus = OrchestratorStatus.NONE;
 
-    public JobFollower(JobLedger ledger, FollowPolicy policy, ForwardGate gate, String token, Clock clock) {
+    public JobFollower(JobLedger ledger, FollowPolicy policy, ForwardGate gate, String token, Clock clock,
+                       GiveWay giveWay) {
         this.ledger = ledger;
+        this.giveWay = giveWay;
         this.policy = policy;
         this.gate = gate;
         this.classifier = new PollClassifier(policy, new Backoff(policy.firstPoll(), policy.maxInterval()), gate);
@@ -53,9 +57,13 @@ public final class JobFollower {
         this.orchestratorStatus = status;
     }
 
-    /** Due polls, at most one batch per round; none while the orchestrator refuses jobdrop's credentials. */
+    /**
+     * Due polls, at most one batch per round; none while the orchestrator refuses jobdrop's credentials, and none
+     * while following gives way to intake ({@link GiveWay}).
+     */
     public List<FollowItem> claim() {
-        if (!gate.isOpen(clock.instant())) {
+        Instant now = clock.instant();
+        if (!gate.isOpen(now) || giveWay.skip(now)) {
             return List.of();
         }
         return ledger.claimFollows(policy.batch(), policy.lease());

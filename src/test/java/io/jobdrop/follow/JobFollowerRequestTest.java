@@ -19,7 +19,8 @@ class JobFollowerRequestTest {
 
     private final FollowPolicy policy = new FollowPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60),
             Duration.ofDays(7), 8, 50, Duration.ofMillis(250), Duration.ofSeconds(60), Duration.ofSeconds(30));
-    private final JobFollower follower = new JobFollower(null, policy, new ForwardGate(), null, Clock.systemUTC());
+    private final JobFollower follower = new JobFollower(null, policy, new ForwardGate(), null, Clock.systemUTC(),
+            GiveWay.NEVER);
 
     @Test
     void gets_the_job_with_its_executions_and_the_method_typed_as_camel_https_own_enum() throws Exception {
