@@ -13,6 +13,8 @@ import io.jobdrop.store.JobDetail;
 import io.jobdrop.store.JobSummary;
 import io.jobdrop.testing.NeedsCorpus;
 import io.jobdrop.testing.RecordedRequest;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -70,6 +72,23 @@ abstract class PipelineBehaviour extends PipelineTestSupport {
             assertThat(orchestrator.version(updated)).as(updated).isEqualTo(2);
             assertThat(ledgerJob(updated).version()).as(updated).isEqualTo(2);
         }
+    }
+
+    @Test
+    void the_inbox_keeps_no_file_in_progress_once_it_is_filed() {
+        MemoryIdempotentRepository inProgress = context.getRegistry().lookupByNameAndType("inboxInProgress",
+                MemoryIdempotentRepository.class);
+        FileEndpoint inbox = (FileEndpoint) context.getRoute("inbox-intake").getEndpoint();
+        // Camel's default, an LRU cache, takes 11 ms for each listed file once some 100,000 have passed through it
+        assertThat(inbox.getInProgressRepository()).isSameAs(inProgress);
+
+        IntStream.range(0, 30).forEach(i -> drop("flow-" + i + ".yaml", job("flow-" + i)));
+        drop("flow-bad.yaml", job("flow-bad").replace("Type: batch", "Type: nonsense"));
+        await().atMost(PATIENCE).until(() -> filesIn(".done").stream().filter(f -> f.endsWith(".yaml")).count() == 30
+                && filesIn(".error").contains("flow-bad.yaml"));
+
+        // a filed file is no longer in progress: nothing piles up, however many files pass
+        await().atMost(PATIENCE).until(() -> inProgress.getCacheSize() == 0);
     }
 
     private void awaitAllDoneAndSubmitted(int files) {
