@@ -145,7 +145,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 new StableFileFilter(props.longValue("jobdrop.inbox.stable-ms")), inboxBackoff, scanSelection));
         // the files camel-file has handed on and not yet seen done: a plain set. Camel's default, an LRU cache of
         // 50,000, slows down for good after some 100,000 files have passed through it (11 ms for each file a scan
-        // lists, measured with Camel 4.18); it holds only the files in flight, at most a scan's, so it needs no bound
+        // lists, measured with Camel 4.18; CAMEL-23267 replaces it later); it holds only the files in flight, at most
+        // a scan's, so it needs no bound
         registry.bind("inboxInProgress",
                 MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>()));
         registry.bind("outboxForwarder", forwarder);
