@@ -59,7 +59,7 @@ final class EventTable {
     static List<JobEvent> listForJob(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, job_id, namespace, name, version, event_type, source,"
                 + " detail, occurred_at FROM job_events WHERE job_seq = " + JobTable.SEQ_OF_ID
-                + " ORDER BY job_seq, id")) { // the order of the (job_seq, id) index: no other index can serve it
+                + " ORDER BY job_seq, id")) { // the (job_seq, id) index's own order
             s.setString(1, jobId);
             return list(s);
         }
