@@ -206,8 +206,9 @@ public final class BucketIntake {
     }
 
     /**
-     * Copy, then delete: S3 has no rename. The copy happens only while the object still is the version that was
-     * recorded; a newer upload under the key stays for the next poll, an object already moved away is left alone.
+     * Copy, then delete: S3 has no rename. Both happen only while the object still is the version that was recorded
+     * ({@code If-Match} on the copy, and on the delete where the store honours it: AWS S3, Ceph); a newer upload under
+     * the key stays for the next poll, an object already moved away is left alone.
      */
     private void moveIfUnchanged(String key, String eTag, String target) {
         try {
@@ -224,7 +225,7 @@ public final class BucketIntake {
         } catch (SdkException e) {
             throw BucketException.of("copy " + settings.display(key) + " to " + target, connection, e);
         }
-        delete(key);
+        delete(key, eTag);
     }
 
     private void deleteIfUnchanged(String key, String eTag) {
@@ -240,13 +241,24 @@ public final class BucketIntake {
             throw BucketException.of("look at " + settings.display(key), connection, e);
         }
         if (BucketObject.unquoted(current).equals(BucketObject.unquoted(eTag))) {
-            delete(key);
+            delete(key, eTag);
         }
     }
 
-    private void delete(String key) {
+    /**
+     * Deletes the object only while it is still the recorded version: an upload under the key since then answers 412
+     * and stays for the next poll. A store that ignores {@code If-Match} on DELETE (S3Proxy 2.9, some others) deletes
+     * whatever is there; README "Taking jobs from a bucket" says what that means for reused keys.
+     */
+    private void delete(String key, String eTag) {
         try {
-            client.deleteObject(DeleteObjectRequest.builder().bucket(settings.bucket()).key(key).build());
+            client.deleteObject(DeleteObjectRequest.builder().bucket(settings.bucket()).key(key).ifMatch(eTag).build());
+        } catch (S3Exception e) {
+            if (e.statusCode() == STATUS_NOT_FOUND || e.statusCode() == STATUS_PRECONDITION_FAILED) {
+                LOG.debug("{}: not deleted, it is gone or was replaced ({})", settings.display(key), e.statusCode());
+                return;
+            }
+            throw BucketException.of("delete " + settings.display(key), connection, e);
         } catch (SdkException e) {
             throw BucketException.of("delete " + settings.display(key), connection, e);
         }

@@ -13,10 +13,23 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,10 +62,14 @@ class BucketIntakeStepsTest {
     }
 
     private BucketIntake instance(long maxObjectBytes) {
-        BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", 100).get(0);
+        return instance(client, "move", maxObjectBytes);
+    }
+
+    private BucketIntake instance(S3Client through, String after, long maxObjectBytes) {
+        BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", after, 100).get(0);
         JobFileReader reader = new JobFileReader(true, Map.of(), new Stamper(Clock.systemUTC(), UUID::randomUUID),
                 JobDefaults.BACALHAU);
-        return new BucketIntake(settings, client, connection, new BucketStatus(Duration.ofMillis(10)),
+        return new BucketIntake(settings, through, connection, new BucketStatus(Duration.ofMillis(10)),
                 new JobFileIntake(reader, ledger, new IntakeLog(), Runnable::run), Clock.systemUTC(), maxObjectBytes);
     }
 
@@ -95,6 +112,83 @@ class BucketIntakeStepsTest {
         assertThat(s3.keys("jobs", "")).containsExactly("done/x.yaml");
         assertThat(s3.read("jobs", "done/x.yaml")).isEqualTo(job("replaced", "echo two"));
         assertThat(ledger.listJobs(null, 10)).extracting(JobSummary::version).containsExactly(2L);
+    }
+
+    /**
+     * A new upload under the key lands between the move's copy and its delete (or, with after=delete, between the
+     * look at the object and the delete). S3Proxy 2.9 ignores If-Match on DELETE, so the store here is S3Proxy behind a
+     * client that answers a DELETE the way AWS S3 does since 2025-09 (412 when the ETag no longer matches).
+     */
+    @Test
+    void a_version_uploaded_while_the_object_is_moved_stays_for_the_next_poll() {
+        for (String after : List.of("move", "delete")) {
+            s3.put("jobs", "inbox/x.yaml", job("raced-" + after, "echo one"));
+            BucketIntake intake = instance(new ConditionalDeletes(client, () -> s3.put("jobs", "inbox/x.yaml",
+                    job("raced-" + after, "echo two"))), after, 10L << 20);
+            Exchange first = exchangeFor(intake.list().next());
+            intake.ingest(first);
+            intake.settle(first);
+
+            assertThat(s3.read("jobs", "inbox/x.yaml")).as(after).isEqualTo(job("raced-" + after, "echo two"));
+            Exchange second = exchangeFor(instance().list().next());
+            assertThat(second.getMessage().getBody(BucketObject.class).key()).isEqualTo("inbox/x.yaml");
+            deleteDirectly("inbox/x.yaml");
+        }
+        assertThat(s3.keys("jobs", "done/")).containsExactly("done/x.yaml");
+        assertThat(s3.read("jobs", "done/x.yaml")).isEqualTo(job("raced-move", "echo one"));
+    }
+
+    /** S3Proxy with AWS S3's conditional DELETE, and a new upload just before each delete. */
+    private static final class ConditionalDeletes implements S3Client {
+        private final S3Client s3;
+        private final Runnable beforeDelete;
+
+        ConditionalDeletes(S3Client s3, Runnable beforeDelete) {
+            this.s3 = s3;
+            this.beforeDelete = beforeDelete;
+        }
+
+        @Override
+        public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
+            assertThat(request.ifMatch()).as("If-Match on DELETE").isNotBlank();
+            beforeDelete.run();
+            String current = s3.headObject(HeadObjectRequest.builder().bucket(request.bucket()).key(request.key())
+                    .build()).eTag();
+            if (!current.equals(request.ifMatch())) {
+                throw (S3Exception) S3Exception.builder().statusCode(412).message("At least one of the pre-conditions"
+                        + " you specified did not hold").build();
+            }
+            return s3.deleteObject(request);
+        }
+
+        @Override
+        public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
+            return s3.listObjectsV2(request);
+        }
+
+        @Override
+        public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+            return s3.getObject(request, transformer);
+        }
+
+        @Override
+        public HeadObjectResponse headObject(HeadObjectRequest request) {
+            return s3.headObject(request);
+        }
+
+        @Override
+        public CopyObjectResponse copyObject(CopyObjectRequest request) {
+            return s3.copyObject(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return s3.serviceName();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
