@@ -4,10 +4,7 @@ import io.jobdrop.intake.BucketSettings;
 import io.jobdrop.store.UnitResult;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,8 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a bucket object's result as {@code <done prefix>/<key>.result.json} in its bucket (beside where the object
- * was moved; written also when accepted objects are deleted). An object already there is left alone: S3 writes a key
- * whole, so a result there is a result written before (by another instance, or before a crash).
+ * was moved; written also when accepted objects are deleted), replacing what is there: a result under that key is
+ * either this one written before (by another instance, or before a crash; S3 writes a key whole, so writing it again
+ * changes nothing) or that of an earlier version of the object, which the newer version's move replaced in the done
+ * prefix too. One PUT a result, no HEAD before it.
  */
 public final class BucketResults {
 
@@ -44,32 +43,13 @@ public final class BucketResults {
         return Optional.of(bucket.doneKey(key) + ".result.json");
     }
 
-    /** @return false when a result was already in place */
-    boolean write(UnitResult result, String key) {
+    void write(UnitResult result, String key) {
         BucketSettings bucket = buckets.get(result.source());
-        if (exists(bucket.bucket(), key)) {
-            return false;
-        }
         client.putObject(PutObjectRequest.builder().bucket(bucket.bucket()).key(key).contentType("application/json")
                 .build(), RequestBody.fromString(result.json(), StandardCharsets.UTF_8));
-        return true;
     }
 
     String display(UnitResult result, String key) {
         return buckets.get(result.source()).display(key);
-    }
-
-    private boolean exists(String bucket, String key) {
-        try {
-            client.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
-            return true;
-        } catch (NoSuchKeyException missing) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

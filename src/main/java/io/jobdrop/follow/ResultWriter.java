@@ -88,9 +88,13 @@ public final class ResultWriter {
                     result.name(), result.source());
             return false;
         }
-        if (!to.write(result, key.get())) {
+        if (result.superseded()) {
+            LOG.atInfo().addKeyValue("file", result.name()).log("{}: every job ended; a newer version of the object"
+                    + " was taken since, so its result, not this one, goes to {}", result.name(),
+                    to.display(result, key.get()));
             return false;
         }
+        to.write(result, key.get());
         LOG.atInfo().addKeyValue("file", result.name()).log("{}: every job ended; result in {}", result.name(),
                 to.display(result, key.get()));
         return true;

@@ -24,9 +24,10 @@ import java.util.TreeSet;
 
 /**
  * The result of an intake unit (a file, an object, a posted body) once every job in it has ended: per job its final
- * state and the orchestrator's message, and each execution of the version the unit delivered. It is composed in the
- * transaction that records the last job's end and kept in {@code intake_claims.result_json}; the results writer puts
- * it beside the source and marks it written, so it is written once whichever instance ends the last job.
+ * state and the orchestrator's message, and the job's executions so far, oldest first, each with its job version. It
+ * is composed in the transaction that records the last job's end and kept in {@code intake_claims.result_json}; the
+ * results writer puts it beside the source and marks it written, so it is written once whichever instance ends the
+ * last job.
  */
 final class UnitResults {
 
@@ -187,22 +188,49 @@ final class UnitResults {
         }
     }
 
-    /** Results waiting to be written beside their inbox files (filed already), at most {@code max}. */
+    /**
+     * Results waiting to be written beside their inbox files (filed already) or into their buckets, at most
+     * {@code max}. A bucket object's result is marked {@link UnitResult#superseded()} when the ledger has since
+     * accepted a newer version of the object (same key, another ETag): that version's move replaced the object in the
+     * done prefix, and its result is the one that belongs beside it.
+     */
     static List<UnitResult> due(Connection c, int max) throws SQLException {
+        List<UnitResult> due = new ArrayList<>();
+        List<Instant> claimedAt = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.placed_as,"
-                + " i.result_json FROM results_due d JOIN intake_claims i ON i.source = d.source"
+                + " i.result_json, i.claimed_at FROM results_due d JOIN intake_claims i ON i.source = d.source"
                 + " AND i.claim_key = d.claim_key WHERE i.placed_as IS NOT NULL OR i.source <> ? ORDER BY d.source,"
                 + " d.claim_key")) {
             s.setString(1, INBOX);
             s.setMaxRows(max);
-            List<UnitResult> due = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     due.add(new UnitResult(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5)));
+                            r.getString(5), false));
+                    claimedAt.add(DbTime.get(r, "claimed_at"));
                 }
             }
-            return due;
+        }
+        for (int i = 0; i < due.size(); i++) {
+            UnitResult result = due.get(i);
+            if (!INBOX.equals(result.source()) && newerVersionTaken(c, result, claimedAt.get(i))) {
+                due.set(i, result.asSuperseded());
+            }
+        }
+        return due;
+    }
+
+    /** Every version of a bucket object is recorded under the object's name: is there a later accepted one? */
+    private static boolean newerVersionTaken(Connection c, UnitResult result, Instant claimedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM intake_claims WHERE source_name = ?"
+                + " AND source = ? AND disposition = 'done' AND claimed_at > ?")) {
+            s.setString(1, result.name());
+            s.setString(2, result.source());
+            DbTime.set(s, 3, claimedAt);
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
         }
     }
 

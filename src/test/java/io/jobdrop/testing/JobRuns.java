@@ -85,7 +85,7 @@ final class JobRuns {
                 }
                 continue;
             }
-            boolean ended = !longRunning && age.compareTo(lifecycle.endsAfter()) >= 0;
+            boolean ended = !longRunning && age.compareTo(lifecycle.endsAfter(name)) >= 0;
             ObjectNode execution = execution(job, run, lifecycle, ended, fails, superseded && !ended);
             executions.add(execution);
             if (!superseded) {
@@ -101,7 +101,8 @@ final class JobRuns {
     private ObjectNode execution(ObjectNode job, Run run, Lifecycle lifecycle, boolean ended, boolean fails,
                                  boolean cancelled) {
         long created = run.startedWallNanos() + lifecycle.runningAfter().toNanos();
-        long modified = ended ? run.startedWallNanos() + lifecycle.endsAfter().toNanos() : created;
+        long modified = ended ? run.startedWallNanos() + lifecycle.endsAfter(DoubleJson.text(job, "Name")).toNanos()
+                : created;
         ObjectNode e = DoubleJson.MAPPER.createObjectNode();
         e.put("ID", run.executionId());
         e.put("Namespace", DoubleJson.text(job, "Namespace"));
