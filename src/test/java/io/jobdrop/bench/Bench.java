@@ -131,30 +131,33 @@ public final class Bench {
             Results.Run result = new Results.Run(options, machine, launch.describe(), startedAt,
                     Duration.ofNanos(System.nanoTime() - startNanos), jobdrop, jobdropStable, baseline,
                     standInProcess.stats().cpuSeconds(), rounds);
-            if (options.results() != null) {
-                out.println("bench: report written to " + Report.write(result, options.results()));
-            }
-            out.println();
+            // the lines of the other modes, in the report too: a figure quoted from a run can be found in its report
+            List<String> modeLines = new ArrayList<>();
             if (http != null) {
-                out.printf(Locale.ROOT, "bench-http: jobs_per_s=%.1f p50_ms=%.1f p99_ms=%.1f clients=%d files=%d"
-                                + " refused=%d folder_burst_jobs_per_s=%.1f%n", http.jobsPerSecond(),
+                modeLines.add(String.format(Locale.ROOT, "bench-http: jobs_per_s=%.1f p50_ms=%.1f p99_ms=%.1f"
+                                + " clients=%d files=%d refused=%d folder_burst_jobs_per_s=%.1f", http.jobsPerSecond(),
                         http.latency().p50Ms(), http.latency().p99Ms(), http.clients(), http.files(), http.refused(),
-                        jobdrop.burst().jobsPerSecond());
+                        jobdrop.burst().jobsPerSecond()));
             }
-            out.printf(Locale.ROOT, "bench-baseline-batched: jobs_per_s=%.1f batch=%d workers=%d jobdrop_ratio=%.2f%n",
-                    batched.burst().jobsPerSecond(), BATCH, WORKERS,
-                    jobdrop.burst().jobsPerSecond() / batched.burst().jobsPerSecond());
+            modeLines.add(String.format(Locale.ROOT, "bench-baseline-batched: jobs_per_s=%.1f batch=%d workers=%d"
+                            + " jobdrop_ratio=%.2f", batched.burst().jobsPerSecond(), BATCH, WORKERS,
+                    jobdrop.burst().jobsPerSecond() / batched.burst().jobsPerSecond()));
             if (instances != null) {
-                out.printf(Locale.ROOT, "bench-instances: instances=%d jobs_per_s=%.1f one_instance_jobs_per_s=%.1f"
-                                + " ratio=%.2f duplicates=%d lost=%d files=%d%n", instances.instances(),
-                        instances.jobsPerSecond(), jobdrop.burst().jobsPerSecond(),
+                modeLines.add(String.format(Locale.ROOT, "bench-instances: instances=%d jobs_per_s=%.1f"
+                                + " one_instance_jobs_per_s=%.1f ratio=%.2f duplicates=%d lost=%d files=%d",
+                        instances.instances(), instances.jobsPerSecond(), jobdrop.burst().jobsPerSecond(),
                         instances.jobsPerSecond() / jobdrop.burst().jobsPerSecond(), instances.duplicatePuts(),
-                        instances.lost(), instances.files());
+                        instances.lost(), instances.files()));
             }
             if (bucket != null) {
-                out.printf(Locale.ROOT, "bench-bucket: objects_per_s=%.1f objects=%d duplicates=%d%n",
-                        bucket.objectsPerSecond(), bucket.objects(), bucket.duplicatePuts());
+                modeLines.add(String.format(Locale.ROOT, "bench-bucket: objects_per_s=%.1f objects=%d duplicates=%d",
+                        bucket.objectsPerSecond(), bucket.objects(), bucket.duplicatePuts()));
             }
+            if (options.results() != null) {
+                out.println("bench: report written to " + Report.write(result, modeLines, options.results()));
+            }
+            out.println();
+            modeLines.forEach(out::println);
             if (rounds.size() > 1) {
                 out.println(Report.repeatLine(result));
             }

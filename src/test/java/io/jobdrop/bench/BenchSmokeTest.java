@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +43,10 @@ class BenchSmokeTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void quick_run_delivers_every_job_and_ends_with_the_bench_line() {
+    void quick_run_delivers_every_job_and_ends_with_the_bench_line() throws IOException {
         BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "3", "--stall-seconds", "30",
                 "--http", "--bucket", "--repeat", "2", "--job-ids", "time-ordered", "--work", work.toString(),
+                "--results", work.resolve("results").toString(),
                 "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -74,6 +77,11 @@ class BenchSmokeTest {
         assertThat(repeatLine.find()).as("repeat line in:%n%s", output).isTrue();
         for (int group = 1; group <= repeatLine.groupCount(); group++) {
             assertThat(Double.parseDouble(repeatLine.group(group))).as(repeatLine.group(0)).isPositive();
+        }
+        try (var reports = Files.list(work.resolve("results"))) {
+            String report = Files.readString(reports.findFirst().orElseThrow());
+            assertThat(report).as("the report holds the lines of the other modes")
+                    .contains(httpLine.group(0), batchedLine.group(0), bucketLine.group(0), repeatLine.group(0));
         }
         assertThat(run.rounds()).hasSize(2);
         Results.Round second = run.rounds().get(1);

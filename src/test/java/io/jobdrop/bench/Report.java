@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Presents a run: a table for people, the one-line summary for tools, and a Markdown record for bench/results. */
@@ -94,12 +95,14 @@ final class Report {
         return t.toString();
     }
 
-    static String markdown(Results.Run run) {
+    /** The report; {@code modeLines} are the lines of the other modes (batched baseline, HTTP, instances, bucket). */
+    static String markdown(Results.Run run, List<String> modeLines) {
         BenchOptions o = run.options();
         MachineFacts m = run.machine();
         StringBuilder md = new StringBuilder();
         md.append(format("# jobdrop benchmark, %s, %s%n%n", run.startedAt().format(TITLE_TIME), dbName(o)));
         md.append("```\n");
+        modeLines.forEach(line -> md.append(line).append('\n'));
         if (run.rounds().size() > 1) {
             md.append(repeatLine(run)).append('\n');
         }
@@ -138,11 +141,11 @@ final class Report {
         return md.toString();
     }
 
-    static Path write(Results.Run run, Path folder) {
+    static Path write(Results.Run run, List<String> modeLines, Path folder) {
         try {
             Files.createDirectories(folder);
             Path file = folder.resolve(run.startedAt().format(FILE_STAMP) + "-" + dbName(run.options()) + ".md");
-            Files.writeString(file, markdown(run));
+            Files.writeString(file, markdown(run, modeLines));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * after {@code runningAfter}, and Completed or Failed after {@code endsAfter}, each counted from the submission or
  * rerun that started the run. Batch and ops jobs end; daemon and service jobs stay Running. A job whose Name matches
  * {@code failing} fails (exit code 1), one matching {@code stuck} never leaves Running, one matching {@code slow}
- * runs ten times as long before it ends.
+ * stays Running ten times as long before it ends.
  */
 public record Lifecycle(Duration queuedAfter, Duration runningAfter, Duration endsAfter, Pattern failing,
                         Pattern stuck, Pattern slow) {
@@ -41,7 +41,7 @@ public record Lifecycle(Duration queuedAfter, Duration runningAfter, Duration en
         return new Lifecycle(queuedAfter, runningAfter, endsAfter, failing, Pattern.compile(regex), slow);
     }
 
-    /** Jobs whose Name matches {@code regex} end ten times as late as the others. */
+    /** Jobs whose Name matches {@code regex} stay Running ten times as long as the others. */
     public Lifecycle slow(String regex) {
         return new Lifecycle(queuedAfter, runningAfter, endsAfter, failing, stuck, Pattern.compile(regex));
     }
