@@ -46,7 +46,9 @@ import io.jobdrop.ingest.JobIds;
 import io.jobdrop.ingest.ReadLimits;
 import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
+import io.jobdrop.store.LedgerCompaction;
 import io.jobdrop.store.LedgerDatabase;
+import io.jobdrop.store.LedgerException;
 import io.jobdrop.store.NotifyTargets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -58,6 +60,7 @@ import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFa
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -86,7 +89,13 @@ public final class JobdropConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
 
-        HikariDataSource dataSource = LedgerDatabase.open(LedgerUrl.checked(props), prop(props, "jobdrop.db.user"),
+        String ledgerUrl = LedgerUrl.checked(props);
+        long compactFromMb = props.longValue("jobdrop.db.compact-at-start-mb");
+        if (compactFromMb > 0) {
+            compactIfWasteful(ledgerUrl, prop(props, "jobdrop.db.user"), props.secret("jobdrop.db.password"),
+                    compactFromMb << 20);
+        }
+        HikariDataSource dataSource = LedgerDatabase.open(ledgerUrl, prop(props, "jobdrop.db.user"),
                 props.secret("jobdrop.db.password"));
         dataSource.setMaximumPoolSize(props.integer("jobdrop.db.pool-size", 1));
         context.addService(new Closer(dataSource));
@@ -277,6 +286,23 @@ public final class JobdropConfiguration implements CamelConfiguration {
         // Camel reads a queue size of 0 or less as "no queue" (a SynchronousQueue), not as unbounded
         return new ThreadPoolBuilder(context).poolSize(1).maxPoolSize(1).maxQueueSize(Integer.MAX_VALUE)
                 .build(JobdropConfiguration.class, name);
+    }
+
+    /**
+     * An H2 ledger file of at least {@code fromBytes} that is less than half live is compacted before it is opened
+     * (see {@link LedgerCompaction}); one that cannot be compacted is opened as it is.
+     */
+    private static void compactIfWasteful(String url, String user, String password, long fromBytes) {
+        Logger log = LoggerFactory.getLogger("jobdrop.ledger");
+        try {
+            LedgerCompaction.occupancy(url, user, password, fromBytes)
+                    .filter(LedgerCompaction.Occupancy::wasteful).ifPresent(occupancy -> {
+                        log.info("compacting the ledger ({}) before opening it", occupancy.describe());
+                        log.info("ledger compacted: {}", LedgerCompaction.compact(url, user, password).describe());
+                    });
+        } catch (LedgerException e) {
+            log.warn("the ledger was not compacted, it is opened as it is: {}", e.getMessage());
+        }
     }
 
     private static String prop(Settings props, String key) {

@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "jobdrop", mixinStandardHelpOptions = true, versionProvider = Jobdrop.Version.class,
         description = "Feeds Bacalhau job files from an inbox folder or bucket to a Bacalhau orchestrator.",
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, ShowCommand.class,
-                ReplayCommand.class, RerunCommand.class, PrepareCommand.class, ImportsCommand.class,
-                CommandLine.HelpCommand.class},
+                ReplayCommand.class, RerunCommand.class, CompactCommand.class, PrepareCommand.class,
+                ImportsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed at run time (the message says why)", "2:usage error"})
 public final class Jobdrop implements Callable<Integer> {
@@ -34,7 +34,7 @@ public final class Jobdrop implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "a command is needed: run, validate, jobs, show, replay, prepare or help");
+                "a command is needed: run, validate, jobs, show, replay, compact, prepare or help");
     }
 
     public static void main(String[] args) {

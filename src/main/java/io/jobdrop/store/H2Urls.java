@@ -33,6 +33,18 @@ final class H2Urls {
     }
 
     /**
+     * The URL of an embedded file database opened by this process alone, only if it exists, and closed without the
+     * part-compaction H2 does at every close: AUTO_SERVER is turned off (through it, a statement could reach the
+     * database of another process that serves the file), IFEXISTS=TRUE and MAX_COMPACT_TIME=0 are added. Its other
+     * settings stay as given.
+     */
+    static String exclusive(String url) {
+        String withoutAutoServer = url.replaceAll("(?i);\\s*AUTO_SERVER\\s*=[^;]*", "");
+        return withSetting(withSetting(withSetting(withoutAutoServer, "AUTO_SERVER", "FALSE"), "IFEXISTS", "TRUE"),
+                "MAX_COMPACT_TIME", "0");
+    }
+
+    /**
      * Adds {@code ;WRITE_DELAY=0} to an embedded file URL that does not set it. H2 otherwise writes commits to the
      * file up to half a second later: a killed process would lose jobs whose files had already been moved to .done.
      */

@@ -41,7 +41,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "jobs", "show", "replay", "prepare", "help"})
+    @ValueSource(strings = {"run", "validate", "jobs", "show", "replay", "compact", "prepare", "help"})
     void every_command_takes_help(String command) {
         Run run = jobdrop(command, "--help");
 
@@ -50,7 +50,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "jobs", "show", "replay", "prepare"})
+    @ValueSource(strings = {"run", "validate", "jobs", "show", "replay", "compact", "prepare"})
     void every_command_says_its_version(String command) {
         Run run = jobdrop(command, "--version");
 
@@ -109,7 +109,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly("jobdrop: a command is needed: run, validate, jobs, show, replay,"
-                + " prepare or help (see 'jobdrop --help')");
+                + " compact, prepare or help (see 'jobdrop --help')");
     }
 
     @Test
@@ -128,6 +128,28 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly("jobdrop show: no job with ID or name nosuch, and no inbox file of that name - `jobdrop jobs` lists them");
+    }
+
+    @Test
+    void compacting_says_what_it_did_and_keeps_the_jobs() throws Exception {
+        String db = ledgerWith("kept");
+
+        Run run = jobdrop("compact", "--db", db);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).matches("compacted .*data/jobdrop: [\\d.]+ MB -> [\\d.]+ MB in [\\d.]+ s");
+        assertThat(jobdrop("jobs", "--db", db).out()).contains("kept");
+    }
+
+    @Test
+    void compacting_what_is_not_an_h2_ledger_is_one_line() {
+        Run missing = jobdrop("compact", "--db", db());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err().lines()).singleElement().asString().startsWith("jobdrop compact: there is no ledger at");
+
+        Run postgres = jobdrop("compact", "--db", "jdbc:postgresql://127.0.0.1:5432/jobdrop");
+        assertThat(postgres.exitCode()).isEqualTo(1);
+        assertThat(postgres.err()).contains("only an embedded H2 ledger").contains("autovacuum");
     }
 
     @Test

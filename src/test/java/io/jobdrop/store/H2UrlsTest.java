@@ -115,4 +115,14 @@ class H2UrlsTest {
             return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getPageSize();
         }
     }
+
+    @Test
+    void an_exclusive_url_opens_the_file_alone_only_if_it_exists_and_keeps_the_rest() {
+        assertThat(H2Urls.exclusive("jdbc:h2:file:/srv/jobdrop;AUTO_SERVER=TRUE;CIPHER=AES"))
+                .isEqualTo("jdbc:h2:file:/srv/jobdrop;CIPHER=AES;AUTO_SERVER=FALSE;IFEXISTS=TRUE;MAX_COMPACT_TIME=0");
+        assertThat(H2Urls.exclusive("jdbc:h2:file:./data/jobdrop"))
+                .isEqualTo("jdbc:h2:file:./data/jobdrop;AUTO_SERVER=FALSE;IFEXISTS=TRUE;MAX_COMPACT_TIME=0");
+        assertThat(H2Urls.exclusive("jdbc:h2:file:./data/jobdrop; auto_server = true"))
+                .isEqualTo("jdbc:h2:file:./data/jobdrop;AUTO_SERVER=FALSE;IFEXISTS=TRUE;MAX_COMPACT_TIME=0");
+    }
 }

@@ -1,0 +1,132 @@
+package io.jobdrop.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An H2 ledger's file, written one commit at a time as jobdrop writes it (WRITE_DELAY=0, no background housekeeping),
+ * shrunk to its live data with every row kept; and left alone while another process holds it.
+ */
+class LedgerCompactionTest {
+
+    private static final int JOBS = 300;
+
+    @TempDir
+    Path folder;
+
+    private String url() {
+        return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
+    }
+
+    private Path file() {
+        return folder.resolve("ledger.mv.db");
+    }
+
+    /**
+     * A ledger of {@link #JOBS} jobs, each recorded in a commit of its own, and closed without H2's part-compaction
+     * at close (200 ms by default, which is all a ledger this small needs, and little of a large one).
+     */
+    private void writeLedger() throws Exception {
+        try (HikariDataSource pool = LedgerDatabase.open(url() + ";MAX_COMPACT_TIME=0", "sa", "")) {
+            JobLedger ledger = new JobLedger(pool, Clock.systemUTC(), "test");
+            for (int i = 0; i < JOBS; i++) {
+                ledger.recordFile(new IntakeClaim("inbox", "job-" + i + ".yaml:1", "job-" + i + ".yaml"),
+                        TestJobs.accepted(TestJobs.stamped("default", "job-" + i, "ubuntu:24.04", Instant.now())));
+            }
+            ledger.close();
+        }
+    }
+
+    private static long jobsIn(String url) throws Exception {
+        try (HikariDataSource pool = LedgerDatabase.open(url, "sa", "")) {
+            return new JobLedger(pool, Clock.systemUTC(), "count").countJobs(null);
+        }
+    }
+
+    @Test
+    void shrinks_a_ledger_written_commit_by_commit_to_its_live_data_and_keeps_every_row() throws Exception {
+        writeLedger();
+        LedgerCompaction.Occupancy before = LedgerCompaction.occupancy(url(), "sa", "", 0).orElseThrow();
+        assertThat(before.wasteful()).as(before.describe()).isTrue();
+        long size = Files.size(file());
+        assertThat(before.fileBytes()).isCloseTo(size, org.assertj.core.data.Percentage.withPercentage(1));
+
+        LedgerCompaction.Result result = LedgerCompaction.compact(url(), "sa", "");
+
+        assertThat(result.bytesBefore()).isEqualTo(size);
+        assertThat(result.bytesAfter()).isEqualTo(Files.size(file())).isLessThan(size / 2);
+        assertThat(jobsIn(url())).isEqualTo(JOBS);
+        LedgerCompaction.Occupancy after = LedgerCompaction.occupancy(url(), "sa", "", 0).orElseThrow();
+        assertThat(after.wasteful()).as(after.describe()).isFalse();
+    }
+
+    @Test
+    void finds_nothing_to_do_below_the_size_given_or_without_a_file() throws Exception {
+        assertThat(LedgerCompaction.occupancy(url(), "sa", "", 0)).isEmpty();
+        assertThat(Files.exists(file())).as("no ledger is created by looking").isFalse();
+        assertThatThrownBy(() -> LedgerCompaction.compact(url(), "sa", ""))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("there is no ledger at");
+        writeLedger();
+        assertThat(LedgerCompaction.occupancy(url(), "sa", "", Files.size(file()) + 1)).isEmpty();
+    }
+
+    @Test
+    void refuses_a_database_that_is_not_an_h2_file() {
+        assertThat(LedgerCompaction.occupancy("jdbc:postgresql://127.0.0.1:5432/jobdrop", "sa", "", 0)).isEmpty();
+        assertThatThrownBy(() -> LedgerCompaction.compact("jdbc:postgresql://127.0.0.1:5432/jobdrop", "sa", ""))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("only an embedded H2 ledger");
+    }
+
+    @Test
+    void leaves_a_ledger_that_another_process_holds_alone() throws Exception {
+        writeLedger();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process holder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                LedgerHolder.class.getName(), url())).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("open");
+
+            assertThat(LedgerCompaction.occupancy(url(), "sa", "", 0)).isEmpty();
+            assertThatThrownBy(() -> LedgerCompaction.compact(url(), "sa", ""))
+                    .isInstanceOf(LedgerException.class).hasMessageContaining("in use by another process");
+
+            // the holder's database is still up: this process reaches it through its AUTO_SERVER port
+            assertThat(jobsIn(url())).isEqualTo(JOBS);
+            assertThat(holder.isAlive()).isTrue();
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(holder.exitValue()).isZero();
+    }
+
+    /** Another process with the ledger open, as `jobdrop run` has it, until its stdin closes. */
+    public static final class LedgerHolder {
+        public static void main(String[] args) throws Exception {
+            try (HikariDataSource pool = LedgerDatabase.open(args[0], "sa", "")) {
+                new JobLedger(pool, Clock.systemUTC(), "holder").ping();
+                System.out.println("open");
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // wait for the test to close stdin
+                }
+                new JobLedger(pool, Clock.systemUTC(), "holder").ping();
+            }
+        }
+    }
+}
