@@ -113,7 +113,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 new Stamper(clock, jobIds(props).uuids(clock)), JobDefaults.BACALHAU,
                 ReadLimits.from(props::longValue));
         IntakeLog intakeLog = new IntakeLog();
-        PipelineMetrics metrics = bindMetrics(context, ledger, clock);
+        PipelineMetrics metrics = bindMetrics(context, ledger, clock, ledgerUrl);
         JobFileIntake fileIntake = new JobFileIntake(reader, ledger, intakeLog,
                 committedExecutor(context, "intake-committed"), metrics);
 
@@ -191,7 +191,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
      * jobdrop's series in the Prometheus registry behind /observe/metrics, beside Camel's and the JVM's; and Camel's
      * route metrics without the outbox's 10 ms timer route, whose ticks would drown the routes that carry jobs.
      */
-    private static PipelineMetrics bindMetrics(CamelContext context, JobLedger ledger, Clock clock) {
+    private static PipelineMetrics bindMetrics(CamelContext context, JobLedger ledger, Clock clock, String ledgerUrl) {
         // Camel Main makes the registry before this runs when camel.metrics.enabled; a test context may not
         PrometheusMeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry",
                 PrometheusMeterRegistry.class);
@@ -205,7 +205,9 @@ public final class JobdropConfiguration implements CamelConfiguration {
         routePolicies.setMeterRegistry(registry);
         routePolicies.setPolicyConfiguration(routeMetrics);
         context.addRoutePolicyFactory(routePolicies);
-        return new PipelineMetrics(registry, ledger, clock, Duration.ofSeconds(1));
+        PipelineMetrics metrics = new PipelineMetrics(registry, ledger, clock, Duration.ofSeconds(1));
+        LedgerCompaction.file(ledgerUrl).ifPresent(metrics::ledgerFile);
+        return metrics;
     }
 
     /** The HTTP API's beans (routes/api.camel.yaml) and the guard on its server. */

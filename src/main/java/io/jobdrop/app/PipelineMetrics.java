@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +74,24 @@ public final class PipelineMetrics implements IntakeObserver, ForwardObserver {
                         l -> l.writerTotals().busy().toNanos() / 1e9)
                 .description("time the ledger writers spent running and committing transactions")
                 .baseUnit("seconds").register(registry);
+    }
+
+    /**
+     * The size of an H2 ledger's file: it only grows while jobdrop runs (see LedgerCompaction), so this is what to
+     * alert on before the disk fills.
+     */
+    void ledgerFile(Path file) {
+        Gauge.builder("jobdrop.ledger.file", file, PipelineMetrics::sizeOf)
+                .description("size of the H2 ledger's file; it shrinks only when compacted (at start, or jobdrop compact)")
+                .baseUnit("bytes").register(registry);
+    }
+
+    private static double sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Double.NaN;
+        }
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class LedgerCompaction {
      * @throws LedgerException when the ledger cannot be opened
      */
     public static Optional<Occupancy> occupancy(String url, String user, String password, long minBytes) {
-        Path file = file(url);
+        Path file = file(url).orElse(null);
         if (file == null || !Files.exists(file) || size(file) < minBytes) {
             return Optional.empty();
         }
@@ -76,7 +76,7 @@ public final class LedgerCompaction {
      * @throws LedgerException when it is not an H2 file, does not exist, another process holds it, or compacting fails
      */
     public static Result compact(String url, String user, String password) {
-        Path file = file(url);
+        Path file = file(url).orElse(null);
         if (file == null) {
             throw new LedgerException("only an embedded H2 ledger (jdbc:h2:file:...) is compacted by jobdrop;"
                     + " PostgreSQL reclaims space with its autovacuum");
@@ -98,7 +98,7 @@ public final class LedgerCompaction {
 
     /** Runs the work on the database opened by this process alone; empty when another process holds it. */
     private static <T> Optional<T> open(String url, String user, String password, Work<T> work) {
-        Path file = file(url);
+        Path file = file(url).orElse(null);
         // embedded and exclusive: through AUTO_SERVER, SHUTDOWN COMPACT would shut down the process serving the file
         String jdbcUrl = H2Urls.exclusive(url);
         String secret = password == null || password.isEmpty()
@@ -125,9 +125,10 @@ public final class LedgerCompaction {
         }
     }
 
-    private static Path file(String url) {
+    /** The file of an embedded H2 ledger ({@code <name>.mv.db}); empty for other databases. */
+    public static Optional<Path> file(String url) {
         Path path = H2Urls.databasePath(url);
-        return path == null ? null : path.resolveSibling(path.getFileName() + ".mv.db");
+        return path == null ? Optional.empty() : Optional.of(path.resolveSibling(path.getFileName() + ".mv.db"));
     }
 
     private static long size(Path file) {

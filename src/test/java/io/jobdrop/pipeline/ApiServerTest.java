@@ -133,6 +133,9 @@ class ApiServerTest extends PipelineTestSupport {
         assertThat(transactions).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "jobdrop_ledger_writes_total")).isGreaterThanOrEqualTo(Math.max(4, transactions));
         assertThat(value(text, "jobdrop_ledger_writer_busy_seconds_total")).isPositive();
+        // the H2 ledger's file, as it is on disk
+        assertThat(value(text, "jobdrop_ledger_file_bytes")).isPositive()
+                .isLessThanOrEqualTo(Files.size(work.resolve("data/jobdrop.mv.db")));
         assertThat(text).contains("jobdrop_drop_to_acknowledged_seconds_bucket{le=")
                 .contains("jobdrop_forward_latency_seconds_bucket{le=");
         assertThat(text).contains("jvm_memory_used_bytes");
