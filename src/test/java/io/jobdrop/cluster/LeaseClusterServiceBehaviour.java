@@ -118,7 +118,9 @@ abstract class LeaseClusterServiceBehaviour {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> b.isLeader("inbox"));
         assertThat(a.isLeader("inbox")).isFalse();
-        assertThat(leadersSeenByB).as("the route policy hears of it").contains("b");
+        // the view says it leads as it takes the lease; its listeners hear of it right after (seen missing once in CI)
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(leadersSeenByB).as("the route policy hears of it").contains("b"));
         assertThat(epoch(b)).as("a new term").isGreaterThan(epochOfA);
     }
 

@@ -46,7 +46,7 @@ class H2ServerBindingTest {
     void the_ledger_server_listens_on_loopback_only_and_the_ledger_commands_use_the_password_file() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         String db = "jdbc:h2:file:" + work.resolve("data/jobdrop").toAbsolutePath();
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = AvailablePortFinder.getNextAvailable(18700, 18999);
         try (JobdropProcess running = new JobdropProcess(List.of("--inbox", inbox.toString(), "--db", db,
                 "--orchestrator", orchestrator.url()), Map.of("JOBDROP_INBOX_STABLE_MS", "0"),
                 work.resolve("jobdrop.log"), port).start()) {

@@ -65,7 +65,7 @@ class LogFormatTest {
 
     private String runOneJob(String name, Map<String, String> environment) throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = AvailablePortFinder.getNextAvailable(18700, 18999);
         Map<String, String> env = new HashMap<>(environment);
         env.put("JOBDROP_INBOX_STABLE_MS", "0");
         Path logFile = work.resolve("jobdrop.log");

@@ -134,7 +134,7 @@ class ProcessLifecycleTest {
     }
 
     private JobdropProcess jobdrop(Path inbox, String db) {
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = AvailablePortFinder.getNextAvailable(18700, 18999);
         return new JobdropProcess(List.of("--inbox", inbox.toString(), "--db", db, "--orchestrator", orchestrator.url()),
                 Map.of("JOBDROP_INBOX_STABLE_MS", "0", "JOBDROP_INBOX_POLL_MS", "20", "JOBDROP_FORWARD_POLL_MS", "50",
                         "JOBDROP_FORWARD_BACKOFF_INITIAL", "20ms", "JOBDROP_FORWARD_BACKOFF_MAX", "200ms",

@@ -57,6 +57,6 @@ class RefusedTokenRestartTest {
                 "JOBDROP_ORCHESTRATOR_TOKEN", token));
         return new JobdropProcess(List.of("--inbox", inbox.toString(), "--db",
                 "jdbc:h2:file:" + work.resolve("data/jobdrop").toAbsolutePath(), "--orchestrator", orchestrator.url()),
-                env, work.resolve("jobdrop-" + token + ".log"), AvailablePortFinder.getNextAvailable());
+                env, work.resolve("jobdrop-" + token + ".log"), AvailablePortFinder.getNextAvailable(18700, 18999));
     }
 }

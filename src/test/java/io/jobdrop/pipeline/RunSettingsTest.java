@@ -61,7 +61,7 @@ class RunSettingsTest {
     }
 
     private JobdropProcess jobdrop(List<String> jvmArgs, List<String> runArgs, Map<String, String> env) {
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = AvailablePortFinder.getNextAvailable(18700, 18999);
         List<String> args = new java.util.ArrayList<>(List.of("--orchestrator", orchestrator.url()));
         args.addAll(runArgs);
         return new JobdropProcess(jvmArgs, args, env, work.resolve("jobdrop-" + port + ".log"), port, work);
@@ -156,7 +156,7 @@ class RunSettingsTest {
     @Test
     void an_orchestrator_url_with_a_bad_scheme_is_one_line() throws Exception {
         JobdropProcess jobdrop = new JobdropProcess(List.of(), List.of("--orchestrator", "htp://bacalhau:1234"), env(),
-                work.resolve("scheme.log"), AvailablePortFinder.getNextAvailable(), work);
+                work.resolve("scheme.log"), AvailablePortFinder.getNextAvailable(18700, 18999), work);
 
         assertThat(jobdrop.exitCode()).isEqualTo(1);
         assertThat(jobdrop.logText().lines()).containsExactly("jobdrop run: jobdrop.orchestrator.url: "

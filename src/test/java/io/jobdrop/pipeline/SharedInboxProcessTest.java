@@ -154,7 +154,7 @@ class SharedInboxProcessTest {
     }
 
     private JobdropProcess process(Path inbox, String db, String kind, List<String> extra) {
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = AvailablePortFinder.getNextAvailable(18700, 18999);
         List<String> args = new ArrayList<>(List.of("--inbox", inbox.toString(), "--db", db, "--orchestrator",
                 orchestrator.url()));
         args.addAll(extra);

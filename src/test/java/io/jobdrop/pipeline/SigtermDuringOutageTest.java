@@ -47,7 +47,7 @@ class SigtermDuringOutageTest {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         try (JobdropProcess jobdrop = new JobdropProcess(List.of("--inbox", inbox.toString(), "--db", postgres.jdbcUrl(),
                 "--orchestrator", orchestrator.url()), Map.of("JOBDROP_INBOX_STABLE_MS", "0", "JOBDROP_DB_USER", "postgres"),
-                work.resolve("jobdrop.log"), AvailablePortFinder.getNextAvailable()).start()) {
+                work.resolve("jobdrop.log"), AvailablePortFinder.getNextAvailable(18700, 18999)).start()) {
             IntStream.range(0, 20).forEach(i -> write(inbox, "early-" + i));
             await().atMost(Duration.ofSeconds(30)).until(() -> orchestrator.acceptedCount() >= 1);
 
