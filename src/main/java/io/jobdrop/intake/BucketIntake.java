@@ -150,12 +150,14 @@ public final class BucketIntake {
         }
         String key = recorded.key();
         if (recorded.taken().rejected()) {
-            put(settings.reportKey(key), recorded.taken().report());
-            moveIfUnchanged(key, recorded.eTag(), settings.errorKey(key));
+            // the report goes beside the copy, before the original is deleted: a crash in between leaves the object
+            // to be taken (and reported) again, and an object replaced before the copy gets no stale report
+            moveIfUnchanged(key, recorded.eTag(), settings.errorKey(key),
+                    () -> put(settings.reportKey(key), recorded.taken().report()));
         } else if (settings.deleteDone()) {
             deleteIfUnchanged(key, recorded.eTag());
         } else {
-            moveIfUnchanged(key, recorded.eTag(), settings.doneKey(key));
+            moveIfUnchanged(key, recorded.eTag(), settings.doneKey(key), () -> { });
         }
     }
 
@@ -208,9 +210,10 @@ public final class BucketIntake {
     /**
      * Copy, then delete: S3 has no rename. Both happen only while the object still is the version that was recorded
      * ({@code If-Match} on the copy, and on the delete where the store honours it: AWS S3, Ceph); a newer upload under
-     * the key stays for the next poll, an object already moved away is left alone.
+     * the key stays for the next poll, an object already moved away is left alone. {@code afterCopy} runs only once
+     * the copy is made.
      */
-    private void moveIfUnchanged(String key, String eTag, String target) {
+    private void moveIfUnchanged(String key, String eTag, String target, Runnable afterCopy) {
         try {
             client.copyObject(CopyObjectRequest.builder()
                     .sourceBucket(settings.bucket()).sourceKey(key)
@@ -225,6 +228,7 @@ public final class BucketIntake {
         } catch (SdkException e) {
             throw BucketException.of("copy " + settings.display(key) + " to " + target, connection, e);
         }
+        afterCopy.run();
         delete(key, eTag);
     }
 

@@ -192,6 +192,24 @@ class BucketIntakeStepsTest {
     }
 
     @Test
+    void writes_no_report_for_a_rejected_object_replaced_before_it_was_moved() {
+        BucketIntake intake = instance();
+        s3.put("jobs", "inbox/x.yaml", "Name: broken\nType: batch\n");
+        Exchange first = exchangeFor(intake.list().next());
+        intake.ingest(first);
+        assertThat(first.getProperty(BucketIntake.DISPOSITION)).isEqualTo("error");
+
+        s3.put("jobs", "inbox/x.yaml", job("fixed", "echo fixed"));
+        intake.settle(first);
+        assertThat(s3.keys("jobs", "error/")).as("no report of a version that is not there").isEmpty();
+
+        Exchange second = exchangeFor(intake.list().next());
+        intake.ingest(second);
+        intake.settle(second);
+        assertThat(s3.keys("jobs", "")).containsExactly("done/x.yaml");
+    }
+
+    @Test
     void records_an_object_version_once_when_two_instances_race_for_it() {
         BucketIntake one = instance();
         BucketIntake other = instance();
