@@ -9,13 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Compacts an embedded H2 ledger file. jobdrop's H2 commits reach the file at once ({@code WRITE_DELAY=0}), and H2
  * then runs none of its background housekeeping: the file keeps the space of every page a later commit replaced. A
- * burst of 30,000 files left a 590 MB file of which 31% was live; {@code SHUTDOWN COMPACT} copied the live data into
- * a file of 79 MB in 4 s. Compacting needs the database to itself, so it runs before {@code run} opens the ledger
+ * burst of 30,000 files left a 591 MB file; {@code SHUTDOWN COMPACT} made it 79 MB in 2 s. Compacting needs the database to itself, so it runs before {@code run} opens the ledger
  * (when {@link #occupancy} finds it wasteful) or from {@code jobdrop compact}; a ledger another process holds is left
  * as it is. Neither may run while this process has the ledger open: H2 would shut that database down.
  */
@@ -31,7 +31,7 @@ public final class LedgerCompaction {
 
         public String describe() {
             return megabytes(bytesBefore) + " -> " + megabytes(bytesAfter) + " in "
-                    + String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+                    + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
         }
     }
 
@@ -49,11 +49,6 @@ public final class LedgerCompaction {
     }
 
     private LedgerCompaction() {
-    }
-
-    /** Whether the ledger at this URL is an embedded H2 file, the only kind that needs compacting. */
-    public static boolean applies(String url) {
-        return H2Urls.databasePath(url) != null;
     }
 
     /**
@@ -141,6 +136,6 @@ public final class LedgerCompaction {
 
     private static String megabytes(long bytes) {
         double mb = bytes / 1e6;
-        return String.format(java.util.Locale.ROOT, mb < 10 ? "%.1f MB" : "%.0f MB", mb);
+        return String.format(Locale.ROOT, mb < 10 ? "%.1f MB" : "%.0f MB", mb);
     }
 }
