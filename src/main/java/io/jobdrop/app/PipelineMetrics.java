@@ -78,10 +78,10 @@ public final class PipelineMetrics implements IntakeObserver, ForwardObserver {
 
     /**
      * The size of an H2 ledger's file: it only grows while jobdrop runs (see LedgerCompaction), so this is what to
-     * alert on before the disk fills.
+     * alert on before the disk fills. Micrometer holds a gauge's object weakly, and nothing else holds this path.
      */
     void ledgerFile(Path file) {
-        Gauge.builder("jobdrop.ledger.file", file, PipelineMetrics::sizeOf)
+        Gauge.builder("jobdrop.ledger.file", file, PipelineMetrics::sizeOf).strongReference(true)
                 .description("size of the H2 ledger's file; it shrinks only when compacted (at start, or jobdrop compact)")
                 .baseUnit("bytes").register(registry);
     }
