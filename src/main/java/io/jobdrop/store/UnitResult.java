@@ -6,8 +6,4 @@ package io.jobdrop.store;
  * object's result whose object has since been replaced by a newer version the ledger accepted; it is not written.
  */
 public record UnitResult(String source, String key, String name, String placedAs, String json, boolean superseded) {
-
-    UnitResult asSuperseded() {
-        return new UnitResult(source, key, name, placedAs, json, true);
-    }
 }

@@ -195,42 +195,24 @@ final class UnitResults {
      * done prefix, and its result is the one that belongs beside it.
      */
     static List<UnitResult> due(Connection c, int max) throws SQLException {
-        List<UnitResult> due = new ArrayList<>();
-        List<Instant> claimedAt = new ArrayList<>();
+        // every version of a bucket object is recorded under the object's name (indexed): is there a later one?
         try (PreparedStatement s = c.prepareStatement("SELECT i.source, i.claim_key, i.source_name, i.placed_as,"
-                + " i.result_json, i.claimed_at FROM results_due d JOIN intake_claims i ON i.source = d.source"
-                + " AND i.claim_key = d.claim_key WHERE i.placed_as IS NOT NULL OR i.source <> ? ORDER BY d.source,"
-                + " d.claim_key")) {
+                + " i.result_json, CASE WHEN i.source <> ? AND EXISTS (SELECT 1 FROM intake_claims n"
+                + " WHERE n.source_name = i.source_name AND n.source = i.source AND n.disposition = 'done'"
+                + " AND n.claimed_at > i.claimed_at) THEN 1 ELSE 0 END AS superseded"
+                + " FROM results_due d JOIN intake_claims i ON i.source = d.source AND i.claim_key = d.claim_key"
+                + " WHERE i.placed_as IS NOT NULL OR i.source <> ? ORDER BY d.source, d.claim_key")) {
             s.setString(1, INBOX);
+            s.setString(2, INBOX);
             s.setMaxRows(max);
+            List<UnitResult> due = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     due.add(new UnitResult(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), false));
-                    claimedAt.add(DbTime.get(r, "claimed_at"));
+                            r.getString(5), r.getInt(6) == 1));
                 }
             }
-        }
-        for (int i = 0; i < due.size(); i++) {
-            UnitResult result = due.get(i);
-            if (!INBOX.equals(result.source()) && newerVersionTaken(c, result, claimedAt.get(i))) {
-                due.set(i, result.asSuperseded());
-            }
-        }
-        return due;
-    }
-
-    /** Every version of a bucket object is recorded under the object's name: is there a later accepted one? */
-    private static boolean newerVersionTaken(Connection c, UnitResult result, Instant claimedAt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM intake_claims WHERE source_name = ?"
-                + " AND source = ? AND disposition = 'done' AND claimed_at > ?")) {
-            s.setString(1, result.name());
-            s.setString(2, result.source());
-            DbTime.set(s, 3, claimedAt);
-            s.setMaxRows(1);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
+            return due;
         }
     }
 
