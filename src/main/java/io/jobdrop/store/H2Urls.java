@@ -81,6 +81,17 @@ final class H2Urls {
         return withSetting(url, "PAGE_SIZE", "16384");
     }
 
+    /**
+     * Adds {@code ;MAX_COMPACT_TIME=0} to an embedded file URL that does not set it. H2 otherwise spends up to 200 ms
+     * of every close moving chunks of a file with dead space to its end, and that needs free space: on a volume with
+     * little left, closing a wasteful ledger (as the password check at start does) filled the volume and left the
+     * database unable to open. jobdrop compacts at start instead, and only when the volume has room
+     * ({@link LedgerCompaction}).
+     */
+    static String withoutCompactionAtClose(String url) {
+        return withSetting(url, "MAX_COMPACT_TIME", "0");
+    }
+
     private static String withSetting(String url, String name, String value) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!isEmbeddedFile(lower) || lower.replace(" ", "").contains(";" + name.toLowerCase(Locale.ROOT) + "=")) {

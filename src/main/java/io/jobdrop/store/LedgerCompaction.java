@@ -66,11 +66,19 @@ public final class LedgerCompaction {
     }
 
     /**
-     * Compacts the ledger.
+     * Compacts the ledger. H2 writes the compacted copy beside the file and then swaps them, so the ledger's volume
+     * needs room for the live data; a volume that lacks it is not tried (a copy that fills the disk would leave
+     * jobdrop no room to write).
      *
-     * @throws LedgerException when it is not an H2 file, does not exist, another process holds it, or compacting fails
+     * @throws LedgerException when it is not an H2 file, does not exist, another process holds it, its volume lacks
+     *                         room for the copy, or compacting fails; the ledger is then as it was
      */
     public static Result compact(String url, String user, String password) {
+        return compact(url, user, password, true);
+    }
+
+    /** As {@link #compact(String, String, String)}; {@code checkRoom} false goes ahead on a volume that looks full. */
+    static Result compact(String url, String user, String password, boolean checkRoom) {
         Path file = file(url).orElse(null);
         if (file == null) {
             throw new LedgerException("only an embedded H2 ledger (jdbc:h2:file:...) is compacted by jobdrop;"
@@ -81,10 +89,51 @@ public final class LedgerCompaction {
         }
         long before = size(file);
         long start = System.nanoTime();
-        open(url, user, password, statement -> statement.execute("SHUTDOWN COMPACT")).orElseThrow(() ->
-                new LedgerException("the ledger " + file + " is in use by another process (a running jobdrop?):"
-                        + " stop it first"));
-        return new Result(before, size(file), Duration.ofNanos(System.nanoTime() - start));
+        open(url, user, password, statement -> {
+            if (checkRoom) {
+                ensureRoom(file, before * liveChunkPercent(statement) / 100);
+            }
+            return statement.execute("SHUTDOWN COMPACT");
+        }).orElseThrow(() -> new LedgerException("the ledger " + file + " is in use by another process"
+                + " (a running jobdrop?): stop it first"));
+        // when the copy cannot be written H2 keeps the ledger as it was and says nothing, but may leave the part it
+        // wrote beside it (it deletes that when it next opens the ledger; `jobdrop compact` does not open it again)
+        Path copy = file.resolveSibling(file.getFileName() + ".tempFile");
+        long after = size(file);
+        if (Files.exists(copy) || (after >= before && room(file) < (1 << 20))) {
+            delete(copy);
+            throw new LedgerException("compacting the ledger " + file + " failed, most likely for lack of space on its"
+                    + " volume; the ledger is as it was");
+        }
+        return new Result(before, after, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The copy holds the live data: a volume with less room than that plus a megabyte is not tried. */
+    private static void ensureRoom(Path file, long liveBytes) {
+        long needed = liveBytes + (1 << 20);
+        long room = room(file);
+        if (room < needed) {
+            throw new LedgerException("compacting the ledger " + file + " needs about " + megabytes(needed)
+                    + " free on its volume for the compacted copy, and " + megabytes(room) + " is free;"
+                    + " the ledger is left as it is");
+        }
+    }
+
+    /** The free space on the file's volume (as much as is needed when it cannot be told). */
+    private static long room(Path file) {
+        try {
+            return Files.getFileStore(file).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new LedgerException("cannot delete the partial compacted copy " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private interface Work<T> {

@@ -32,8 +32,8 @@ public final class LedgerDatabase {
      */
     public static HikariDataSource open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        String jdbcUrl = H2Urls.withLargerPages(H2Urls.withStatementCache(
-                H2Urls.withInlineDocuments(H2Urls.withDurableCommits(H2Urls.withAutoServer(url)))));
+        String jdbcUrl = H2Urls.withoutCompactionAtClose(H2Urls.withLargerPages(H2Urls.withStatementCache(
+                H2Urls.withInlineDocuments(H2Urls.withDurableCommits(H2Urls.withAutoServer(url))))));
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         java.nio.file.Path h2File = H2Urls.databasePath(url);

@@ -59,7 +59,8 @@ class H2JobLedgerTest extends JobLedgerBehaviour {
 
         assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(dataSource.getJdbcUrl()).contains(";AUTO_SERVER=TRUE").contains(";WRITE_DELAY=0")
-                .contains(";MAX_LENGTH_INPLACE_LOB=131072").contains(";QUERY_CACHE_SIZE=64").endsWith(";PAGE_SIZE=16384");
+                .contains(";MAX_LENGTH_INPLACE_LOB=131072").contains(";QUERY_CACHE_SIZE=64").contains(";PAGE_SIZE=16384")
+                .endsWith(";MAX_COMPACT_TIME=0");
         assertThat(output).contains("visible-elsewhere");
         assertThat(shell.exitValue()).as(output).isZero();
     }

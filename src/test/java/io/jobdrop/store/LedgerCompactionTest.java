@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * An H2 ledger's file, written one commit at a time as jobdrop writes it (WRITE_DELAY=0, no background housekeeping),
@@ -29,7 +30,11 @@ class LedgerCompactionTest {
     Path folder;
 
     private String url() {
-        return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
+        return url(folder);
+    }
+
+    private static String url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
     }
 
     private Path file() {
@@ -41,11 +46,23 @@ class LedgerCompactionTest {
      * at close (200 ms by default, which is all a ledger this small needs, and little of a large one).
      */
     private void writeLedger() throws Exception {
-        try (HikariDataSource pool = LedgerDatabase.open(url() + ";MAX_COMPACT_TIME=0", "sa", "")) {
+        writeLedger(url());
+    }
+
+    private static void writeLedger(String url) throws Exception {
+        writeLedger(url, 0);
+    }
+
+    /** With {@code noise} random characters in each job's image: live data H2's compression cannot shrink. */
+    private static void writeLedger(String url, int noise) throws Exception {
+        java.util.Random random = new java.util.Random(1);
+        try (HikariDataSource pool = LedgerDatabase.open(url + ";MAX_COMPACT_TIME=0", "sa", "")) {
             JobLedger ledger = new JobLedger(pool, Clock.systemUTC(), "test");
             for (int i = 0; i < JOBS; i++) {
+                StringBuilder image = new StringBuilder("ubuntu:24.04-");
+                random.ints(noise, 'a', 'z' + 1).forEach(c -> image.append((char) c));
                 ledger.recordFile(new IntakeClaim("inbox", "job-" + i + ".yaml:1", "job-" + i + ".yaml"),
-                        TestJobs.accepted(TestJobs.stamped("default", "job-" + i, "ubuntu:24.04", Instant.now())));
+                        TestJobs.accepted(TestJobs.stamped("default", "job-" + i, image.toString(), Instant.now())));
             }
             ledger.close();
         }
@@ -113,6 +130,84 @@ class LedgerCompactionTest {
             assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(holder.exitValue()).isZero();
+    }
+
+    @Test
+    void leaves_the_ledger_as_it_was_when_its_volume_has_no_room_for_the_compacted_copy() throws Exception {
+        writeLedger(url(), 2_000); // 600 KB of live data, far more than the 64 KB left free
+        Path volume = mountSmallVolume(Files.size(file()) + (8 << 20));
+        try {
+            Files.copy(file(), volume.resolve("ledger.mv.db"));
+            Files.copy(folder.resolve("ledger.password"), volume.resolve("ledger.password"));
+            long size = Files.size(volume.resolve("ledger.mv.db"));
+            Path filler = fill(volume.resolve("filler"), 64 * 1024);
+
+            assertThatThrownBy(() -> LedgerCompaction.compact(url(volume), "sa", ""))
+                    .isInstanceOf(LedgerException.class).hasMessageContaining("free on its volume for the compacted copy")
+                    .hasMessageContaining("the ledger is left as it is");
+            assertThat(Files.size(volume.resolve("ledger.mv.db"))).as("not compacted").isGreaterThanOrEqualTo(size);
+
+            // tried all the same (space can also run out while the copy is written): H2 keeps the ledger as it was and
+            // reports nothing; what it wrote of the copy, if anything, is not left taking the volume's last bytes
+            assertThatThrownBy(() -> LedgerCompaction.compact(url(volume), "sa", "", false))
+                    .isInstanceOf(LedgerException.class).hasMessageContaining("failed, most likely for lack of space");
+            assertThat(volume.resolve("ledger.mv.db.tempFile")).doesNotExist();
+
+            Files.delete(filler);
+            assertThat(jobsIn(url(volume))).isEqualTo(JOBS);
+        } finally {
+            run("umount", "-l", volume.toString());
+        }
+    }
+
+    @Test
+    void opens_and_closes_a_wasteful_ledger_on_a_nearly_full_volume_without_filling_it() throws Exception {
+        writeLedger(url(), 2_000);
+        Path volume = mountSmallVolume(Files.size(file()) + (4 << 20));
+        try {
+            Files.copy(file(), volume.resolve("ledger.mv.db"));
+            Files.copy(folder.resolve("ledger.password"), volume.resolve("ledger.password"));
+            fill(volume.resolve("filler"), 2 << 20);
+            long room = Files.getFileStore(volume).getUsableSpace();
+
+            // as `run` opens it (the password check opens and closes it once before the pool does), twice
+            assertThat(jobsIn(url(volume))).isEqualTo(JOBS);
+            assertThat(jobsIn(url(volume))).isEqualTo(JOBS);
+
+            // H2's part-compaction at close moved chunks to the file's end until the volume was full (8 MB of it)
+            assertThat(Files.getFileStore(volume).getUsableSpace()).isGreaterThan(room - (256 << 10));
+        } finally {
+            run("umount", "-l", volume.toString());
+        }
+    }
+
+    /** A tmpfs of its own (root only: the test is skipped elsewhere). */
+    private Path mountSmallVolume(long bytes) throws Exception {
+        assumeThat(System.getProperty("user.name")).as("skipped: mounting a tmpfs needs root").isEqualTo("root");
+        Path volume = Files.createDirectories(folder.resolve("volume"));
+        String failure = run("mount", "-t", "tmpfs", "-o", "size=" + (bytes / 1024 + 1) + "k", "tmpfs",
+                volume.toString());
+        assumeThat(failure).as("skipped: cannot mount a tmpfs here: %s", failure).isNull();
+        return volume;
+    }
+
+    /** Fills the volume until only {@code left} bytes (about) are free; the file is what to delete to free it. */
+    private static Path fill(Path filler, long left) throws Exception {
+        long free = Files.getFileStore(filler.getParent()).getUsableSpace();
+        byte[] chunk = new byte[4096];
+        try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+            for (long written = 0; written + chunk.length <= free - left; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        return filler;
+    }
+
+    /** @return null when the command succeeded, else what it said */
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : out.strip();
     }
 
     /** Another process with the ledger open, as `jobdrop run` has it, until its stdin closes. */
