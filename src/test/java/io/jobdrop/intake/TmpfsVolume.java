@@ -50,6 +50,19 @@ public final class TmpfsVolume implements AutoCloseable {
         return filler;
     }
 
+    /** Writes one file until only about {@code left} bytes of the volume are free; delete it to give the space back. */
+    public Path fillLeaving(long left) throws IOException {
+        Path filler = path.resolve("filler.bin");
+        long free = Files.getFileStore(path).getUsableSpace();
+        byte[] block = new byte[4096];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            for (long written = 0; written + block.length <= free - left; written += block.length) {
+                out.write(block);
+            }
+        }
+        return filler;
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         run("umount", "-l", path.toString());

@@ -1,6 +1,7 @@
 package io.jobdrop.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jobdrop.intake.TmpfsVolume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * An H2 ledger's file, written one commit at a time as jobdrop writes it (WRITE_DELAY=0, no background housekeeping),
@@ -134,13 +134,12 @@ class LedgerCompactionTest {
 
     @Test
     void leaves_the_ledger_as_it_was_when_its_volume_has_no_room_for_the_compacted_copy() throws Exception {
+        TmpfsVolume.assumeMountable();
         writeLedger(url(), 2_000); // 600 KB of live data, far more than the 64 KB left free
-        Path volume = mountSmallVolume(Files.size(file()) + (8 << 20));
-        try {
-            Files.copy(file(), volume.resolve("ledger.mv.db"));
-            Files.copy(folder.resolve("ledger.password"), volume.resolve("ledger.password"));
+        try (TmpfsVolume tmpfs = TmpfsVolume.mount(folder.resolve("volume"), (Files.size(file()) >> 20) + 9 + "m")) {
+            Path volume = copyLedgerTo(tmpfs);
             long size = Files.size(volume.resolve("ledger.mv.db"));
-            Path filler = fill(volume.resolve("filler"), 64 * 1024);
+            Path filler = tmpfs.fillLeaving(64 * 1024);
 
             assertThatThrownBy(() -> LedgerCompaction.compact(url(volume), "sa", ""))
                     .isInstanceOf(LedgerException.class).hasMessageContaining("free on its volume for the compacted copy")
@@ -155,19 +154,16 @@ class LedgerCompactionTest {
 
             Files.delete(filler);
             assertThat(jobsIn(url(volume))).isEqualTo(JOBS);
-        } finally {
-            run("umount", "-l", volume.toString());
         }
     }
 
     @Test
     void opens_and_closes_a_wasteful_ledger_on_a_nearly_full_volume_without_filling_it() throws Exception {
+        TmpfsVolume.assumeMountable();
         writeLedger(url(), 2_000);
-        Path volume = mountSmallVolume(Files.size(file()) + (4 << 20));
-        try {
-            Files.copy(file(), volume.resolve("ledger.mv.db"));
-            Files.copy(folder.resolve("ledger.password"), volume.resolve("ledger.password"));
-            fill(volume.resolve("filler"), 2 << 20);
+        try (TmpfsVolume tmpfs = TmpfsVolume.mount(folder.resolve("volume"), (Files.size(file()) >> 20) + 5 + "m")) {
+            Path volume = copyLedgerTo(tmpfs);
+            tmpfs.fillLeaving(2 << 20);
             long room = Files.getFileStore(volume).getUsableSpace();
 
             // as `run` opens it (the password check opens and closes it once before the pool does), twice
@@ -176,38 +172,14 @@ class LedgerCompactionTest {
 
             // H2's part-compaction at close moved chunks to the file's end until the volume was full (8 MB of it)
             assertThat(Files.getFileStore(volume).getUsableSpace()).isGreaterThan(room - (256 << 10));
-        } finally {
-            run("umount", "-l", volume.toString());
         }
     }
 
-    /** A tmpfs of its own (root only: the test is skipped elsewhere). */
-    private Path mountSmallVolume(long bytes) throws Exception {
-        assumeThat(System.getProperty("user.name")).as("skipped: mounting a tmpfs needs root").isEqualTo("root");
-        Path volume = Files.createDirectories(folder.resolve("volume"));
-        String failure = run("mount", "-t", "tmpfs", "-o", "size=" + (bytes / 1024 + 1) + "k", "tmpfs",
-                volume.toString());
-        assumeThat(failure).as("skipped: cannot mount a tmpfs here: %s", failure).isNull();
-        return volume;
-    }
-
-    /** Fills the volume until only {@code left} bytes (about) are free; the file is what to delete to free it. */
-    private static Path fill(Path filler, long left) throws Exception {
-        long free = Files.getFileStore(filler.getParent()).getUsableSpace();
-        byte[] chunk = new byte[4096];
-        try (java.io.OutputStream out = Files.newOutputStream(filler)) {
-            for (long written = 0; written + chunk.length <= free - left; written += chunk.length) {
-                out.write(chunk);
-            }
-        }
-        return filler;
-    }
-
-    /** @return null when the command succeeded, else what it said */
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : out.strip();
+    /** The ledger and its password file, copied onto the volume. */
+    private Path copyLedgerTo(TmpfsVolume tmpfs) throws Exception {
+        Files.copy(file(), tmpfs.path().resolve("ledger.mv.db"));
+        Files.copy(folder.resolve("ledger.password"), tmpfs.path().resolve("ledger.password"));
+        return tmpfs.path();
     }
 
     /** Another process with the ledger open, as `jobdrop run` has it, until its stdin closes. */
