@@ -48,6 +48,7 @@ import io.jobdrop.ingest.Stamper;
 import io.jobdrop.store.JobLedger;
 import io.jobdrop.store.LedgerCompaction;
 import io.jobdrop.store.LedgerDatabase;
+import io.jobdrop.store.LedgerHousekeeping;
 import io.jobdrop.store.LedgerException;
 import io.jobdrop.store.NotifyTargets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -99,6 +100,8 @@ public final class JobdropConfiguration implements CamelConfiguration {
                 props.secret("jobdrop.db.password"));
         dataSource.setMaximumPoolSize(props.integer("jobdrop.db.pool-size", 1));
         context.addService(new Closer(dataSource));
+        context.addService(new Closer(LedgerHousekeeping.start(dataSource,
+                props.duration("jobdrop.db.housekeeping-interval"))));
         NotifyTargets notifyTargets = NotifyWiring.targets(props);
         // one name per context for every lease this instance holds: outbox items, cluster leases, import fires
         String instance = instanceId(props);
