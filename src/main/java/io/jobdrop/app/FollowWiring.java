@@ -1,5 +1,6 @@
 package io.jobdrop.app;
 
+import io.jobdrop.cluster.LeaseClusterService;
 import io.jobdrop.follow.FollowPolicy;
 import io.jobdrop.follow.GiveWay;
 import io.jobdrop.follow.JobFollower;
@@ -24,7 +25,7 @@ final class FollowWiring {
     }
 
     static void bind(CamelContext context, Object owner, Settings props, JobLedger ledger, ForwardGate gate,
-                     Outages outages, Clock clock) throws Exception {
+                     Outages outages, Clock clock, LeaseClusterService cluster) throws Exception {
         FollowPolicy policy = new FollowPolicy(props.duration("jobdrop.follow.first-poll"),
                 props.duration("jobdrop.follow.max-interval"), props.duration("jobdrop.follow.max-age"),
                 props.integer("jobdrop.follow.output-bytes", 0), props.integer("jobdrop.follow.batch", 1),
@@ -34,8 +35,9 @@ final class FollowWiring {
         if (props.bool("jobdrop.follow.enabled")) {
             ledger.followDelivered(policy.firstPoll());
         }
-        // intake first: a round waits while more than a write batch is queued at the ledger, at most max-interval
-        GiveWay giveWay = new GiveWay(() -> ledger.writerProgress().waiting(),
+        // intake first: a round waits, at most max-interval, while more than a write batch is queued at this instance's
+        // ledger writers or waits in the inbox, as its leader (this instance or another) counts it
+        GiveWay giveWay = new GiveWay(() -> Math.max(ledger.writerProgress().waiting(), cluster.intakeBacklog()),
                 props.integer("jobdrop.db.write-batch", 1), policy.maxInterval());
         JobFollower follower = new JobFollower(ledger, policy, gate, props.secret("jobdrop.orchestrator.token"), clock,
                 giveWay);

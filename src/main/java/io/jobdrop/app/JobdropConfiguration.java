@@ -144,6 +144,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         InboxStatus inboxStatus = new InboxStatus();
         ScanSelection scanSelection = new ScanSelection(inbox, inboxBackoff,
                 props.integer("jobdrop.inbox.max-per-poll", 1));
+        cluster.reportBacklog(INBOX_NAMESPACE, scanSelection::waiting);
         InboxScheduler inboxScheduler = new InboxScheduler(Duration.ofMillis(props.longValue("jobdrop.inbox.poll-ms")),
                 scanSelection);
         registry.bind("inboxScheduler", inboxScheduler);
@@ -181,7 +182,7 @@ public final class JobdropConfiguration implements CamelConfiguration {
         context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "inbox-watchdog")
                 .scheduleWithFixedDelay(inboxHealth::call, 5, 5, TimeUnit.SECONDS);
         registry.bind("orchestratorHealth", new OrchestratorHealthCheck(props.orchestratorUrl().toString(), gate));
-        FollowWiring.bind(context, this, props, ledger, gate, outages, clock);
+        FollowWiring.bind(context, this, props, ledger, gate, outages, clock, cluster);
         NotifyWiring.bind(context, this, props, notifyTargets, ledger, clock);
         bindBuckets(context, props, fileIntake, clock, cluster);
         TableIntakes.bind(context, props, reader, fileIntake, ledger, outages, clock);

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Camel's cluster service over the ledger: each namespace (that of a route's
@@ -33,6 +35,7 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     private final Executor events;
     // read without getView(), which would start a stopped view (and take its lease) just to look at it
     private final Map<String, LeaseView> views = new ConcurrentSkipListMap<>();
+    private final Map<String, LongSupplier> backlogs = new ConcurrentHashMap<>();
     private final ReentrantLock telling = new ReentrantLock();
     private volatile boolean quiet;
 
@@ -95,6 +98,33 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
             LOG.warn("a change in the lead is still being told after {} ms; jobdrop stops without waiting for it",
                     atMost.toMillis());
         }
+    }
+
+    /**
+     * Where this instance reads what waits in the intake of {@code namespace} (the inbox's files) while it leads it;
+     * each renewal of the lease carries it to the other instances.
+     */
+    public void reportBacklog(String namespace, LongSupplier backlog) {
+        backlogs.put(namespace, backlog);
+    }
+
+    long localBacklog(String namespace) {
+        LongSupplier backlog = backlogs.get(namespace);
+        return backlog == null ? 0 : Math.max(0, backlog.getAsLong());
+    }
+
+    /**
+     * The largest backlog of the intakes led in the namespaces this instance takes part in: its own where it leads,
+     * else what their leaders last reported with their leases. Work that can wait (job following) gives way to it.
+     */
+    public long intakeBacklog() {
+        long largest = 0;
+        for (LeaseView view : views.values()) {
+            if (view.isStarted()) {
+                largest = Math.max(largest, view.backlog());
+            }
+        }
+        return largest;
     }
 
     public String self() {

@@ -30,9 +30,10 @@ public final class LeaseTable {
     // SET sees the old row: the epoch grows only when the lease changes hands or lapsed
     private static final String TAKE = "UPDATE leases SET"
             + " epoch = CASE WHEN holder = ? AND lease_until > CURRENT_TIMESTAMP THEN epoch ELSE epoch + 1 END,"
-            + " holder = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND"
+            + " holder = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND,"
+            + " backlog = ?"
             + " WHERE name = ? AND (holder = ? OR holder IS NULL OR lease_until <= CURRENT_TIMESTAMP)";
-    private static final String READ = "SELECT name, holder, epoch, lease_until, CURRENT_TIMESTAMP AS db_now,"
+    private static final String READ = "SELECT name, holder, epoch, lease_until, backlog, CURRENT_TIMESTAMP AS db_now,"
             + " CASE WHEN lease_until > CURRENT_TIMESTAMP THEN 1 ELSE 0 END AS live FROM leases";
     private static final String GIVE_UP = "UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP"
             + " WHERE name = ? AND holder = ?";
@@ -62,16 +63,25 @@ public final class LeaseTable {
         }
     }
 
-    /** Takes or renews {@code name} (made by {@link #create}) for {@code holder} for {@code length}. */
+    /** Takes or renews {@code name} for {@code holder} for {@code length}, reporting no backlog. */
     public Lease take(String name, String holder, Duration length) {
+        return take(name, holder, length, 0);
+    }
+
+    /**
+     * Takes or renews {@code name} (made by {@link #create}) for {@code holder} for {@code length}; when it does, the
+     * row carries {@code backlog}, what is waiting in the intake the holder leads, for the other instances to see.
+     */
+    public Lease take(String name, String holder, Duration length, long backlog) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (PreparedStatement take = prepare(connection, TAKE)) {
                 take.setString(1, holder);
                 take.setString(2, holder);
                 take.setDouble(3, length.toMillis() / 1000.0);
-                take.setString(4, name);
-                take.setString(5, holder);
+                take.setLong(4, backlog);
+                take.setString(5, name);
+                take.setString(6, holder);
                 take.executeUpdate();
             }
             return read(connection, name, holder).orElseThrow(() -> new IllegalStateException(
@@ -131,6 +141,7 @@ public final class LeaseTable {
         Duration left = live ? Duration.between(row.getObject("db_now", OffsetDateTime.class).toInstant(), until)
                 : Duration.ZERO;
         return new Lease(row.getString("name"), holder, row.getLong("epoch"), until,
-                left.isNegative() ? Duration.ZERO : left, holder.filter(asker::equals).isPresent());
+                left.isNegative() ? Duration.ZERO : left, holder.filter(asker::equals).isPresent(),
+                live ? row.getLong("backlog") : 0);
     }
 }

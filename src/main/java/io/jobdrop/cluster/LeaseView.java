@@ -39,6 +39,8 @@ final class LeaseView extends AbstractCamelClusterView {
     private volatile boolean leading;
     private volatile Optional<String> leader = Optional.empty();
     private volatile long epoch;
+    /** What the leader reported waiting in its intake at the last renewal or try (0 while nobody leads). */
+    private volatile long reportedBacklog;
     private volatile String problem;
     private long lastTakenNanos;
     private boolean created;
@@ -102,9 +104,10 @@ final class LeaseView extends AbstractCamelClusterView {
                 table.create(getNamespace());
                 created = true;
             }
-            Lease lease = table.take(getNamespace(), self, length);
+            Lease lease = table.take(getNamespace(), self, length, service.localBacklog(getNamespace()));
             lastTakenNanos = started;
             epoch = lease.epoch();
+            reportedBacklog = lease.backlog();
             if (problem != null) {
                 LOG.info("lease {} can be renewed again", getNamespace());
                 problem = null;
@@ -198,6 +201,17 @@ final class LeaseView extends AbstractCamelClusterView {
 
     long epoch() {
         return epoch;
+    }
+
+    /**
+     * What waits in this namespace's intake: this instance's own count while it leads, else what the leader reported
+     * with its lease (as of this instance's last renewal or try, at most a third of a lease old).
+     */
+    long backlog() {
+        if (leading) {
+            return service.localBacklog(getNamespace());
+        }
+        return leader.isPresent() ? reportedBacklog : 0;
     }
 
     Optional<String> problem() {

@@ -2,33 +2,33 @@ package io.jobdrop.follow;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * Following gives way to intake: while the ledger's writers have more than {@code above} writes waiting (a burst is
- * being recorded and forwarded), a round of polls is skipped, so the writers and the cores go to new work first. It
- * never skips for longer than {@code atMost} in a row: under a load that never lets up, following still gets a round
- * that often. Asked by the follow timer's thread only.
+ * Following gives way to intake: while more than {@code above} pieces of intake work wait (writes queued at the
+ * ledger's writers, files waiting in the inbox: a burst is being taken, recorded and forwarded), a round of polls is
+ * skipped, so the writers and the cores go to new work first. It never skips for longer than {@code atMost} in a row:
+ * under a load that never lets up, following still gets a round that often. Asked by the follow timer's thread only.
  */
 public final class GiveWay {
 
     /** Never gives way (following on its own). */
     public static final GiveWay NEVER = new GiveWay(() -> 0, Integer.MAX_VALUE, Duration.ZERO);
 
-    private final IntSupplier writesWaiting;
+    private final LongSupplier intakeWaiting;
     private final int above;
     private final Duration atMost;
     private Instant since;
 
-    public GiveWay(IntSupplier writesWaiting, int above, Duration atMost) {
-        this.writesWaiting = writesWaiting;
+    public GiveWay(LongSupplier intakeWaiting, int above, Duration atMost) {
+        this.intakeWaiting = intakeWaiting;
         this.above = above;
         this.atMost = atMost;
     }
 
     /** Whether the round due {@code now} is skipped. */
     public boolean skip(Instant now) {
-        if (writesWaiting.getAsInt() <= above) {
+        if (intakeWaiting.getAsLong() <= above) {
             since = null;
             return false;
         }

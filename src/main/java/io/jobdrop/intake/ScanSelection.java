@@ -44,6 +44,7 @@ public final class ScanSelection {
     private int size;
     /** The names the current scan may take; null lets camel-file take what it lists (the folder could not be read). */
     private volatile Set<String> chosen;
+    private volatile int waitingAtLastScan;
 
     /** @param max jobdrop.inbox.max-per-poll: no scan takes more */
     public ScanSelection(Path inbox, RetryBackoff backoff, int max) {
@@ -93,13 +94,24 @@ public final class ScanSelection {
             }
         } catch (IOException | RuntimeException e) {
             chosen = null; // camel-file reports an inbox it cannot read; its scan takes what it finds
+            waitingAtLastScan = 0;
             return take;
         }
         Set<String> names = new HashSet<>(oldest.size() * 2);
         oldest.forEach(entry -> names.add(entry.name()));
         chosen = names;
+        waitingAtLastScan = waiting;
         size = Math.max(floor, Math.min(max, waiting / SHARE));
         return take;
+    }
+
+    /**
+     * The job files that were waiting (due, regular) as the latest scan began, those it took included: the inbox's
+     * backlog, which the inbox's leader reports with its lease (0 before the first scan, or when the folder could not
+     * be read).
+     */
+    public int waiting() {
+        return waitingAtLastScan;
     }
 
     /** Whether the scan may take the file of this name. */

@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -291,6 +292,42 @@ abstract class LeaseClusterServiceBehaviour {
             hung.rollback();
         }
         await().atMost(LEASE.multipliedBy(5)).until(() -> a.isLeader("inbox"));
+    }
+
+    @Test
+    void the_leader_reports_what_waits_in_its_intake_with_its_lease_and_the_others_see_it() throws Exception {
+        AtomicLong waitingAtA = new AtomicLong(5_000);
+        LeaseClusterService a = service("a");
+        a.reportBacklog("inbox", waitingAtA::get);
+        LeaseClusterService b = service("b");
+        b.reportBacklog("inbox", () -> 7); // b leads nothing: its own count is never reported
+        CamelClusterView viewA = a.getView("inbox");
+        b.getView("inbox");
+        assertThat(a.isLeader("inbox")).isTrue();
+
+        assertThat(a.intakeBacklog()).as("the leader reads its own count, now").isEqualTo(5_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.intakeBacklog() == 5_000);
+        assertThat(new LeaseTable(dataSource, LEASE).all("b")).singleElement()
+                .satisfies(lease -> assertThat(lease.backlog()).isEqualTo(5_000));
+
+        waitingAtA.set(0); // the burst is taken: the next renewal says so
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.intakeBacklog() == 0);
+
+        waitingAtA.set(900);
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.intakeBacklog() == 900);
+        a.releaseView(viewA); // a stops leading: b leads and counts its own
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.isLeader("inbox"));
+        assertThat(b.intakeBacklog()).isEqualTo(7);
+        assertThat(a.intakeBacklog()).as("a takes part in no namespace now").isZero();
+    }
+
+    @Test
+    void an_expired_lease_reports_no_backlog() {
+        LeaseTable table = new LeaseTable(dataSource, LEASE);
+        table.create("inbox");
+        assertThat(table.take("inbox", "dead", LEASE, 5_000).backlog()).isEqualTo(5_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.all("b").get(0).holder().isEmpty());
+        assertThat(table.all("b")).singleElement().satisfies(lease -> assertThat(lease.backlog()).isZero());
     }
 
     @Test

@@ -28,8 +28,10 @@ class ScanSelectionTest {
         drop("same-time-b.yaml", 1_000_000L);
         ScanSelection selection = new ScanSelection(inbox, backoff, 100, 2);
 
+        assertThat(selection.waiting()).as("nothing scanned yet").isZero();
         assertThat(selection.prepare()).isEqualTo(2);
         assertThat(chosen(selection)).containsExactlyInAnyOrder("a0.yaml", "same-time-b.yaml");
+        assertThat(selection.waiting()).as("the inbox's backlog, the chosen included").isEqualTo(41);
 
         assertThat(selection.prepare()).as("a tenth of the 41 that waited").isEqualTo(4);
         assertThat(chosen(selection)).containsExactlyInAnyOrder("a0.yaml", "same-time-b.yaml", "b1.yaml", "c2.yaml");
@@ -64,6 +66,7 @@ class ScanSelectionTest {
         selection.prepare();
 
         assertThat(chosen(selection)).containsExactly("good.json");
+        assertThat(selection.waiting()).as("only due job files count").isEqualTo(1);
     }
 
     @Test
@@ -71,6 +74,7 @@ class ScanSelectionTest {
         ScanSelection selection = new ScanSelection(inbox.resolve("missing"), backoff, 100, 2);
         assertThat(selection.prepare()).isEqualTo(2);
         assertThat(selection.chosen("anything.yaml")).isTrue();
+        assertThat(selection.waiting()).isZero();
     }
 
     private void drop(String name, long modifiedMillis) throws IOException {
