@@ -260,8 +260,10 @@ public final class JobdropConfiguration implements CamelConfiguration {
         for (BucketSettings bucket : buckets) {
             String routeId = routes.routeIdFor(bucket);
             BucketStatus status = new BucketStatus(poll);
-            registry.bind(routeId + "-intake", new BucketIntake(bucket, client, connection, status, fileIntake, clock,
-                    props.longValue("jobdrop.limits.file-bytes")));
+            BucketIntake intake = new BucketIntake(bucket, client, connection, status, fileIntake, clock,
+                    props.longValue("jobdrop.limits.file-bytes"));
+            registry.bind(routeId + "-intake", intake);
+            cluster.reportBacklog(routeId, intake::backlog);
             registry.bind(routeId + "-health", new BucketHealthCheck(routeId, bucket.location(), status));
             ClusterWiring.leadership(context, cluster, routeId); // each bucket's listing is led on its own
             routes.add(routeId, routeId + "-intake", ClusterWiring.policyName(routeId));

@@ -100,6 +100,14 @@ public final class BucketIntake {
         return status.due(clock.instant()) ? listing.scan() : Collections.emptyIterator();
     }
 
+    /**
+     * About how many job files wait under the prefix, as the latest listing knows it: what the bucket's leader reports
+     * with its lease, so that job following gives way to a burst in the bucket.
+     */
+    public long backlog() {
+        return listing.backlog();
+    }
+
     private ListObjectsV2Response listPage(ListObjectsV2Request request) {
         Instant now = clock.instant();
         try {

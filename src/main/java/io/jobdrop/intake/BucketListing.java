@@ -30,6 +30,7 @@ final class BucketListing {
     private final int maxPages;
     /** Where the next scan starts: after this key, or at the top when null. */
     private String resumeAfter;
+    private volatile Scan current;
 
     /** @param lister sends one list request (and reports its failure as the caller sees fit) */
     BucketListing(Function<ListObjectsV2Request, ListObjectsV2Response> lister, BucketSettings settings) {
@@ -49,7 +50,19 @@ final class BucketListing {
      * scan at a time: the next one starts where this one stopped, so it begins once this one is read to its end.
      */
     Iterator<BucketObject> scan() {
-        return new Scan();
+        Scan scan = new Scan();
+        current = scan;
+        return scan;
+    }
+
+    /**
+     * About how many job files wait under the prefix, as far as the latest scan knows without asking the store: those
+     * it listed and has not handed out yet, and a page more while its listing goes on. Read by other threads; never
+     * waits for a list request.
+     */
+    long backlog() {
+        Scan scan = current;
+        return scan == null ? 0 : scan.backlog();
     }
 
     private final class Scan implements Iterator<BucketObject> {
@@ -60,7 +73,9 @@ final class BucketListing {
         private String token;
         private int pages;
         private int found;
-        private boolean ended;
+        private volatile boolean ended;
+        private volatile int listedNotTaken;
+        private volatile boolean more;
 
         @Override
         public synchronized boolean hasNext() {
@@ -75,7 +90,13 @@ final class BucketListing {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return waiting.poll();
+            BucketObject next = waiting.poll();
+            listedNotTaken = waiting.size();
+            return next;
+        }
+
+        long backlog() {
+            return listedNotTaken + (more && !ended ? pageSize : 0);
         }
 
         private void listPage() {
@@ -98,6 +119,7 @@ final class BucketListing {
                 lastSeen = object.key();
                 if (settings.takes(object.key())) {
                     waiting.add(new BucketObject(object.key(), object.eTag(), object.size() == null ? 0 : object.size()));
+                    listedNotTaken = waiting.size();
                     if (++found == settings.maxPerPoll()) {
                         end(lastSeen);
                         return;
@@ -105,6 +127,7 @@ final class BucketListing {
                 }
             }
             token = response.nextContinuationToken();
+            more = token != null;
             if (!Boolean.TRUE.equals(response.isTruncated()) || token == null) {
                 end(null);
             } else if (pages == maxPages) {

@@ -125,6 +125,26 @@ class BucketListingTest {
     }
 
     @Test
+    void knows_about_how_many_job_files_wait_from_what_it_listed_and_not_yet_handed_out() {
+        IntStream.range(0, 25).forEach(i -> s3.put("jobs", "inbox/j-%02d.yaml".formatted(i), "Name: x"));
+        BucketListing listing = listing(100, 10, 10);
+        assertThat(listing.backlog()).as("before any scan").isZero();
+
+        Iterator<BucketObject> scan = listing.scan();
+        assertThat(listing.backlog()).as("nothing listed yet").isZero();
+        scan.next();
+        assertThat(listing.backlog()).as("9 listed and not taken, and a page more to come").isEqualTo(9 + 10);
+        for (int i = 0; i < 9; i++) {
+            scan.next();
+        }
+        assertThat(listing.backlog()).isEqualTo(10);
+        scan.next(); // the second page
+        assertThat(listing.backlog()).isEqualTo(9 + 10);
+        all(scan); // the third and last page
+        assertThat(listing.backlog()).as("all taken, the listing is at its end").isZero();
+    }
+
+    @Test
     void a_failed_list_request_ends_the_scan_and_the_next_one_starts_where_the_last_whole_scan_left_off() {
         IntStream.range(0, 30).forEach(i -> s3.put("jobs", "inbox/j-%02d.yaml".formatted(i), "Name: x"));
         BucketSettings settings = BucketSettings.parse("jobs", "inbox/", "done/", "error/", "move", 100).get(0);

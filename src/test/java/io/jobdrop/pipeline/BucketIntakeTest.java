@@ -1,6 +1,7 @@
 package io.jobdrop.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jobdrop.cluster.LeaseClusterService;
 import io.jobdrop.ingest.JobDefaults;
 import io.jobdrop.ingest.JobFileReader;
 import io.jobdrop.spec.JobJson;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,11 +86,26 @@ class BucketIntakeTest extends BucketTestSupport {
     }
 
     @Test
-    void takes_each_of_1500_objects_exactly_once() {
+    void takes_each_of_1500_objects_exactly_once() throws InterruptedException {
+        // what the bucket's listing reports waiting (for following to give way to), sampled while it works
+        LeaseClusterService cluster = context.hasService(LeaseClusterService.class);
+        AtomicLong largestBacklog = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                largestBacklog.accumulateAndGet(cluster.intakeBacklog(), Math::max);
+                LockSupport.parkNanos(1_000_000);
+            }
+        }, "backlog-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         List<String> names = IntStream.range(0, 1500).mapToObj(i -> "bulk-%04d".formatted(i)).toList();
         names.forEach(name -> upload("inbox/" + name + ".yaml", job(name)));
 
         awaitKeys("done/", 1500);
+        sampler.interrupt();
+        sampler.join();
+        assertThat(largestBacklog.get()).as("the objects listed and not yet taken were reported").isPositive();
+        await().atMost(PATIENCE).until(() -> cluster.intakeBacklog() == 0);
         await().atMost(PATIENCE).until(() -> orchestrator.jobs().size() == 1500);
         names.forEach(name -> assertThat(orchestrator.createdCount(name)).as(name).isEqualTo(1));
         assertThat(keys("inbox/")).isEmpty();
