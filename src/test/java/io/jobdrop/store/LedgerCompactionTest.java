@@ -182,6 +182,38 @@ class LedgerCompactionTest {
         return tmpfs.path();
     }
 
+    @Test
+    void a_compaction_killed_midway_leaves_the_ledger_whole_and_the_next_one_finishes() throws Exception {
+        writeLedger(url(), 100_000); // 30 MB of live data: a copy that takes long enough to be killed in
+        Path copy = folder.resolve("ledger.mv.db.tempFile");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process compact = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                io.jobdrop.cli.Jobdrop.class.getName(), "compact", "--db", url()))
+                .redirectErrorStream(true).redirectOutput(folder.resolve("compact.log").toFile()).start();
+        boolean killedMidway = false;
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (compact.isAlive() && System.nanoTime() < giveUp) {
+            if (Files.exists(copy)) {
+                compact.destroyForcibly(); // SIGKILL, as kill -9
+                killedMidway = true;
+                break;
+            }
+            Thread.sleep(1);
+        }
+        assertThat(compact.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(killedMidway).as("killed while it wrote the compacted copy; its log: %s",
+                Files.readString(folder.resolve("compact.log"))).isTrue();
+        assertThat(copy).as("the half-written copy is still there").exists();
+
+        assertThat(jobsIn(url())).as("every job, from the file as it was").isEqualTo(JOBS);
+        assertThat(copy).as("H2 deletes the half-written copy as it opens the ledger").doesNotExist();
+        long size = Files.size(file());
+        LedgerCompaction.Result again = LedgerCompaction.compact(url(), "sa", "");
+        assertThat(again.bytesBefore()).isEqualTo(size);
+        assertThat(again.bytesAfter()).isLessThan(size);
+        assertThat(jobsIn(url())).isEqualTo(JOBS);
+    }
+
     /** Another process with the ledger open, as `jobdrop run` has it, until its stdin closes. */
     public static final class LedgerHolder {
         public static void main(String[] args) throws Exception {
