@@ -4,10 +4,6 @@ import io.jobdrop.cluster.LeaseClusterService;
 import io.jobdrop.store.DeliveryState;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -45,7 +41,8 @@ class FollowGivesWayTest extends PipelineTestSupport {
         awaitDelivery("a", DeliveryState.SUBMITTED);
 
         // another instance takes the inbox's lead, with a burst of 5,000 files waiting in it
-        lease("UPDATE leases SET holder = 'other-instance', lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR,"
+        updateOneRow("UPDATE leases SET holder = 'other-instance',"
+                + " lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR,"
                 + " epoch = epoch + 1, backlog = 5000 WHERE name = 'inbox'");
         await().atMost(Duration.ofSeconds(10)).until(() -> cluster.intakeBacklog() == 5_000);
         assertThat(cluster.isLeader("inbox")).isFalse();
@@ -53,15 +50,8 @@ class FollowGivesWayTest extends PipelineTestSupport {
         await().during(FIRST_POLL.plusSeconds(2)).atMost(FIRST_POLL.plusSeconds(4))
                 .until(() -> orchestrator.pollsOf("a") == 0);
 
-        lease("UPDATE leases SET backlog = 0 WHERE name = 'inbox'"); // the leader's next renewal: all taken
+        updateOneRow("UPDATE leases SET backlog = 0 WHERE name = 'inbox'"); // the leader's next renewal: all taken
         await().atMost(Duration.ofSeconds(15)).until(() -> orchestrator.pollsOf("a") >= 1);
         assertThat(cluster.intakeBacklog()).isZero();
-    }
-
-    private void lease(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(databaseUrl(), "sa", databasePassword());
-             PreparedStatement update = c.prepareStatement(sql)) {
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
     }
 }

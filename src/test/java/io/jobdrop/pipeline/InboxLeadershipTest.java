@@ -5,10 +5,6 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -42,7 +38,8 @@ class InboxLeadershipTest extends PipelineTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(".done").contains("before.yaml"));
         assertThat(cluster.isLeader("inbox")).isTrue();
 
-        lease("UPDATE leases SET holder = 'other-instance', lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR,"
+        updateOneRow("UPDATE leases SET holder = 'other-instance',"
+                + " lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR,"
                 + " epoch = epoch + 1 WHERE name = 'inbox'");
         await().atMost(Duration.ofSeconds(30)).until(() -> !cluster.isLeader("inbox"));
         assertThat(cluster.standings()).anySatisfy(standing -> {
@@ -59,7 +56,7 @@ class InboxLeadershipTest extends PipelineTestSupport {
         await().during(LEASE.multipliedBy(3)).atMost(LEASE.multipliedBy(6))
                 .until(() -> waitingInInbox().contains("while-away.yaml"));
 
-        lease("UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP WHERE name = 'inbox'");
+        updateOneRow("UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP WHERE name = 'inbox'");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(".done").contains("while-away.yaml")
                 && orchestrator.createdCount("while-away") == 1);
@@ -69,12 +66,5 @@ class InboxLeadershipTest extends PipelineTestSupport {
 
     private ServiceStatus routeStatus() {
         return context.getRouteController().getRouteStatus("inbox-intake");
-    }
-
-    private void lease(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(databaseUrl(), "sa", databasePassword());
-             PreparedStatement update = c.prepareStatement(sql)) {
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
     }
 }

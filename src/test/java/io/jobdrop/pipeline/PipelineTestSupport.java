@@ -20,11 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -69,6 +74,14 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
             return Files.exists(file) ? Files.readString(file).strip() : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one statement on the ledger from outside jobdrop, as another instance would; asserts it changed one row. */
+    void updateOneRow(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(databaseUrl(), databaseUser(), databasePassword());
+             PreparedStatement update = c.prepareStatement(sql)) {
+            assertThat(update.executeUpdate()).as(sql).isEqualTo(1);
         }
     }
 
