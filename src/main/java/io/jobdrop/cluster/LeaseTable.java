@@ -31,9 +31,11 @@ public final class LeaseTable {
     private static final String TAKE = "UPDATE leases SET"
             + " epoch = CASE WHEN holder = ? AND lease_until > CURRENT_TIMESTAMP THEN epoch ELSE epoch + 1 END,"
             + " holder = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND,"
-            + " backlog = ?"
+            + " backlog = ?, backlog_until = CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND"
             + " WHERE name = ? AND (holder = ? OR holder IS NULL OR lease_until <= CURRENT_TIMESTAMP)";
-    private static final String READ = "SELECT name, holder, epoch, lease_until, backlog, CURRENT_TIMESTAMP AS db_now,"
+    // a backlog counts while the lease it was reported with lasts (see V19): not one a holder left behind
+    private static final String READ = "SELECT name, holder, epoch, lease_until, CURRENT_TIMESTAMP AS db_now,"
+            + " CASE WHEN backlog_until > CURRENT_TIMESTAMP THEN backlog ELSE 0 END AS backlog,"
             + " CASE WHEN lease_until > CURRENT_TIMESTAMP THEN 1 ELSE 0 END AS live FROM leases";
     private static final String GIVE_UP = "UPDATE leases SET holder = NULL, lease_until = CURRENT_TIMESTAMP"
             + " WHERE name = ? AND holder = ?";
@@ -80,8 +82,9 @@ public final class LeaseTable {
                 take.setString(2, holder);
                 take.setDouble(3, length.toMillis() / 1000.0);
                 take.setLong(4, backlog);
-                take.setString(5, name);
-                take.setString(6, holder);
+                take.setDouble(5, length.toMillis() / 1000.0);
+                take.setString(6, name);
+                take.setString(7, holder);
                 take.executeUpdate();
             }
             return read(connection, name, holder).orElseThrow(() -> new IllegalStateException(

@@ -331,6 +331,21 @@ abstract class LeaseClusterServiceBehaviour {
     }
 
     @Test
+    void a_backlog_its_holder_no_longer_renews_expires_with_the_lease_it_was_reported_with() throws Exception {
+        LeaseTable table = new LeaseTable(dataSource, LEASE);
+        table.create("inbox");
+        assertThat(table.take("inbox", "a", LEASE, 5_000).backlog()).isEqualTo(5_000);
+        // an instance of an older version takes over and renews for an hour, leaving the backlog columns as they were
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE leases SET holder = 'older', epoch = epoch + 1,"
+                    + " lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR WHERE name = 'inbox'")).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.all("b").get(0).backlog() == 0);
+        assertThat(table.all("b")).singleElement().satisfies(lease -> assertThat(lease.holder()).contains("older"));
+    }
+
+    @Test
     void a_stopped_view_does_not_renew_the_lease_it_gave_up() throws Exception {
         LeaseClusterService a = service("a");
         LeaseView view = (LeaseView) a.getView("inbox");

@@ -43,7 +43,8 @@ class FollowGivesWayTest extends PipelineTestSupport {
         // another instance takes the inbox's lead, with a burst of 5,000 files waiting in it
         updateOneRow("UPDATE leases SET holder = 'other-instance',"
                 + " lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR,"
-                + " epoch = epoch + 1, backlog = 5000 WHERE name = 'inbox'");
+                + " epoch = epoch + 1, backlog = 5000, backlog_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR"
+                + " WHERE name = 'inbox'");
         await().atMost(Duration.ofSeconds(10)).until(() -> cluster.intakeBacklog() == 5_000);
         assertThat(cluster.isLeader("inbox")).isFalse();
 
