@@ -36,7 +36,7 @@ final class FollowWiring {
             ledger.followDelivered(policy.firstPoll());
         }
         // intake first: a round waits, at most max-interval, while more than a write batch is queued at this instance's
-        // ledger writers or waits in the inbox, as its leader (this instance or another) counts it
+        // ledger writers or waits in the inbox or a bucket, as their leaders (this instance or others) count it
         GiveWay giveWay = new GiveWay(() -> Math.max(ledger.writerProgress().waiting(), cluster.intakeBacklog()),
                 props.integer("jobdrop.db.write-batch", 1), policy.maxInterval());
         JobFollower follower = new JobFollower(ledger, policy, gate, props.secret("jobdrop.orchestrator.token"), clock,

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One row of the leases table as the database saw it: who holds the lease now (empty when nobody holds a live one),
- * its term (epoch) and until when.
+ * its term (epoch), until when, and what its holder last reported waiting in the intake it leads.
  *
  * @param name    the cluster namespace, e.g. {@code inbox} or {@code bucket-jobs}
  * @param holder  the instance that leads, empty when the lease is free or expired

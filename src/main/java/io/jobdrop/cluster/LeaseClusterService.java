@@ -101,8 +101,8 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     }
 
     /**
-     * Where this instance reads what waits in the intake of {@code namespace} (the inbox's files) while it leads it;
-     * each renewal of the lease carries it to the other instances.
+     * Where this instance reads what waits in the intake of {@code namespace} (the inbox's job files, a bucket's
+     * objects) while it leads it; each renewal of the lease carries it to the other instances.
      */
     public void reportBacklog(String namespace, LongSupplier backlog) {
         backlogs.put(namespace, backlog);

@@ -6,9 +6,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Following gives way to intake: while more than {@code above} pieces of intake work wait (writes queued at the
- * ledger's writers, files waiting in the inbox: a burst is being taken, recorded and forwarded), a round of polls is
- * skipped, so the writers and the cores go to new work first. It never skips for longer than {@code atMost} in a row:
- * under a load that never lets up, following still gets a round that often. Asked by the follow timer's thread only.
+ * ledger's writers, job files waiting in the inbox or a bucket: a burst is being taken, recorded and forwarded), a
+ * round of polls is skipped, so the writers and the cores go to new work first. It never skips for longer than
+ * {@code atMost} in a row: under a load that never lets up, following still gets a round that often. Asked by the
+ * follow timer's thread only.
  */
 public final class GiveWay {
 
