@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
  */
 class FollowGivesWayTest extends PipelineTestSupport {
 
-    private static final Duration FIRST_POLL = Duration.ofSeconds(3);
+    /** Time enough to hand the lease over before the poll is due, on a busy machine too. */
+    private static final Duration FIRST_POLL = Duration.ofSeconds(5);
 
     @Override
     String databaseUrl() {
