@@ -108,20 +108,17 @@ public final class Bench {
                     + options.files());
             Results.Process batched = measureBaseline("baseline-batched", batchedMode(), databases, runDir, standIn,
                     jvmFlags, inputs.burstForBatchedBaseline(), phases);
+            ScaleOut scaleOut = new ScaleOut(launch, databases, runDir, standIn, phases, stall, out);
+            ScaleOut.Instances instances = options.instances() > 1
+                    ? instances(scaleOut, 1, inputs.burstForInstances()) : null;
             List<Results.Round> rounds = new ArrayList<>(List.of(new Results.Round(1, jobdrop.burst(),
-                    baseline.burst(), batched.burst())));
+                    baseline.burst(), batched.burst(), instances)));
             for (Inputs.Round later : inputs.laterRounds()) {
                 int number = rounds.size() + 1;
                 out.println("bench: round " + number + " of " + options.repeat() + ": the bursts of jobdrop, the"
-                        + " baseline and the batched baseline, in fresh processes");
-                rounds.add(round(number, later, launch, databases, runDir, standIn, jvmFlags, phases));
-            }
-            ScaleOut scaleOut = new ScaleOut(launch, databases, runDir, standIn, phases, stall, out);
-            ScaleOut.Instances instances = null;
-            if (options.instances() > 1) {
-                out.println("bench: " + options.instances() + " jobdrop instances on one ledger and one inbox, stable-ms"
-                        + " 0: ready, burst of " + options.files());
-                instances = scaleOut.instances(options.instances(), inputs.burstForInstances());
+                        + " baseline and the batched baseline" + (later.instances().isEmpty() ? "" : ", then the "
+                        + options.instances() + " instances") + ", in fresh processes");
+                rounds.add(round(number, later, launch, databases, runDir, standIn, jvmFlags, phases, scaleOut));
             }
             ScaleOut.Bucket bucket = null;
             if (options.bucket()) {
@@ -143,11 +140,7 @@ public final class Bench {
                             + " jobdrop_ratio=%.2f", batched.burst().jobsPerSecond(), BATCH, WORKERS,
                     jobdrop.burst().jobsPerSecond() / batched.burst().jobsPerSecond()));
             if (instances != null) {
-                modeLines.add(String.format(Locale.ROOT, "bench-instances: instances=%d jobs_per_s=%.1f"
-                                + " one_instance_jobs_per_s=%.1f ratio=%.2f duplicates=%d lost=%d files=%d",
-                        instances.instances(), instances.jobsPerSecond(), jobdrop.burst().jobsPerSecond(),
-                        instances.jobsPerSecond() / jobdrop.burst().jobsPerSecond(), instances.duplicatePuts(),
-                        instances.lost(), instances.files()));
+                modeLines.add(Report.instancesLine(result));
             }
             if (bucket != null) {
                 modeLines.add(String.format(Locale.ROOT, "bench-bucket: objects_per_s=%.1f objects=%d duplicates=%d",
@@ -222,7 +215,7 @@ public final class Bench {
      */
     private Results.Round round(int number, Inputs.Round files, JobdropProcess.Launch launch,
                                 BenchDatabase databases, Path runDir, StandInClient standIn, List<String> jvmFlags,
-                                Phases phases) {
+                                Phases phases, ScaleOut scaleOut) {
         Results.Burst[] bursts = new Results.Burst[3];
         for (int turn = 0; turn < 3; turn++) {
             int which = (turn + number - 1) % 3;
@@ -235,7 +228,15 @@ public final class Bench {
                         jvmFlags, files.batched(), phases).burst();
             };
         }
-        return new Results.Round(number, bursts[0], bursts[1], bursts[2]);
+        return new Results.Round(number, bursts[0], bursts[1], bursts[2],
+                files.instances().isEmpty() ? null : instances(scaleOut, number, files.instances()));
+    }
+
+    /** The burst through --instances processes, right after the bursts of its round. */
+    private ScaleOut.Instances instances(ScaleOut scaleOut, int round, List<Generator.StagedFile> files) {
+        out.println("bench: " + options.instances() + " jobdrop instances on one ledger and one inbox, stable-ms 0:"
+                + " ready, burst of " + files.size());
+        return scaleOut.instances(options.instances(), round, files);
     }
 
     private static List<String> batchedMode() {

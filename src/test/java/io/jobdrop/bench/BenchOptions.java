@@ -33,8 +33,9 @@ public record BenchOptions(int files, double rate, BenchDatabase.Kind db, String
               --instances N        also run the burst through N jobdrop processes on one ledger and one inbox
                                    (needs --db postgres)
               --bucket             also take the burst's files from a bucket (S3Proxy in the harness's JVM)
-              --repeat N           measure the bursts of jobdrop, the baseline and the batched baseline N times in
-                                   all, each time in fresh processes, and report the medians (default 1)
+              --repeat N           measure the bursts of jobdrop, the baseline and the batched baseline (and the
+                                   --instances) N times in all, each time in fresh processes, and report the
+                                   medians (default 1)
               --job-ids KIND       jobdrop.job-ids of every jobdrop process: random (default) or time-ordered""";
 
     public static BenchOptions defaults() {

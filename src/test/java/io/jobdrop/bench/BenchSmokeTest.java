@@ -38,6 +38,10 @@ class BenchSmokeTest {
             + " baseline_jobs_per_s=(\\S+) ratio=(\\S+) batched_jobs_per_s=(\\S+) batched_ratio=(\\S+)"
             + " cpu_ms_per_job=(\\S+)");
 
+    private static final Pattern INSTANCES_LINE = Pattern.compile("bench-instances: instances=2 jobs_per_s=(\\S+)"
+            + " one_instance_jobs_per_s=(\\S+) ratio=(\\S+) duplicates=0 lost=0 files=200 rounds=2"
+            + " ratios=(\\S+),(\\S+)");
+
     @TempDir
     Path work;
 
@@ -96,5 +100,34 @@ class BenchSmokeTest {
         assertThat(run.baseline().burst().files()).isEqualTo(200);
         assertThat(run.jobdrop().steady().latency().count()).isEqualTo(options.steadyFiles());
         assertThat(run.jobdropStable().steady().latency().count()).isEqualTo(options.steadyFiles());
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void instances_are_measured_in_every_round_against_that_rounds_one_instance_burst() {
+        BenchOptions options = BenchOptions.parse("--files", "200", "--steady-seconds", "1", "--stall-seconds", "30",
+                "--db", "postgres", "--instances", "2", "--repeat", "2", "--work", work.toString(),
+                "--jobdrop-classpath", JavaCommand.withoutTestClasses(JavaCommand.ownClasspath()));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+        Results.Run run = Bench.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        System.out.print(output);
+        assertThat(run.rounds()).hasSize(2).allSatisfy(round -> {
+            assertThat(round.instances().files()).isEqualTo(200);
+            assertThat(round.instances().duplicatePuts()).isZero();
+            assertThat(round.instances().lost()).isZero();
+        });
+        Matcher line = INSTANCES_LINE.matcher(output);
+        assertThat(line.find()).as("instances line in:%n%s", output).isTrue();
+        Results.Round first = run.rounds().get(0);
+        Results.Round second = run.rounds().get(1);
+        assertThat(Double.parseDouble(line.group(3))).as("the median of two rounds' ratios is their mean")
+                .isCloseTo((first.instancesRatio() + second.instancesRatio()) / 2, within(0.006));
+        assertThat(Double.parseDouble(line.group(4))).isCloseTo(first.instancesRatio(), within(0.006));
+        assertThat(Double.parseDouble(line.group(5))).isCloseTo(second.instancesRatio(), within(0.006));
+        assertThat(first.instancesRatio()).as("against the round's own one-instance burst")
+                .isCloseTo(first.instances().jobsPerSecond() / first.jobdrop().jobsPerSecond(), within(1e-9));
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every job file of a run, generated, checked with jobdrop's reader and staged before anything is measured: the burst
  * (one copy for jobdrop, an identical one for the baseline), one set per steady run, and a warm-up set for the fresh
- * process of the second steady run; with --repeat, one more copy of the burst per process and later round. Names
+ * process of the second steady run; with --repeat, one more copy of the burst per process (and for the instances of
+ * --instances) and later round. Names
  * differ between sets, so the stand-in can tell phases apart.
  */
 record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedFile> burstForBaseline,
@@ -18,9 +19,12 @@ record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedF
               List<Generator.StagedFile> burstForInstances, List<Generator.StagedFile> burstForBucket,
               List<Round> laterRounds) {
 
-    /** The burst's copies for one more round of --repeat: the same files as the first round's. */
+    /**
+     * The burst's copies for one more round of --repeat: the same files as the first round's; {@code instances} is
+     * empty without --instances.
+     */
     record Round(List<Generator.StagedFile> jobdrop, List<Generator.StagedFile> baseline,
-                 List<Generator.StagedFile> batched) {
+                 List<Generator.StagedFile> batched, List<Generator.StagedFile> instances) {
     }
 
     /** Enough files for the JIT to compile the hot path before a steady run in a fresh process. */
@@ -39,9 +43,13 @@ record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedF
             copies.add(staging.resolve("burst-bucket"));
         }
         int firstRoundCopy = copies.size();
+        int perRound = options.instances() > 1 ? 4 : 3;
         for (int round = 2; round <= options.repeat(); round++) {
             copies.addAll(List.of(staging.resolve("burst-jobdrop-" + round), staging.resolve("burst-baseline-" + round),
                     staging.resolve("burst-baseline-batched-" + round)));
+            if (perRound == 4) {
+                copies.add(staging.resolve("burst-instances-" + round));
+            }
         }
         List<List<Generator.StagedFile>> burst = generator.write("burst", options.files(), copies, check::check);
         List<Generator.StagedFile> steady = generator.write("steady0", options.steadyFiles(),
@@ -57,8 +65,9 @@ record Inputs(List<Generator.StagedFile> burstForJobdrop, List<Generator.StagedF
         List<Generator.StagedFile> forInstances = options.instances() > 1 ? burst.get(next++) : List.of();
         List<Generator.StagedFile> forBucket = options.bucket() ? burst.get(next) : List.of();
         List<Round> laterRounds = new ArrayList<>();
-        for (int copy = firstRoundCopy; copy < copies.size(); copy += 3) {
-            laterRounds.add(new Round(burst.get(copy), burst.get(copy + 1), burst.get(copy + 2)));
+        for (int copy = firstRoundCopy; copy < copies.size(); copy += perRound) {
+            laterRounds.add(new Round(burst.get(copy), burst.get(copy + 1), burst.get(copy + 2),
+                    perRound == 4 ? burst.get(copy + 3) : List.of()));
         }
         return new Inputs(burst.get(0), burst.get(1), steady, warmUp, steadyStable, burst.get(2), forInstances,
                 forBucket, laterRounds);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Presents a run: a table for people, the one-line summary for tools, and a Markdown record for bench/results. */
 final class Report {
@@ -34,6 +35,27 @@ final class Report {
         return format("bench-repeat: rounds=%d jobs_per_s=%.1f baseline_jobs_per_s=%.1f ratio=%.2f"
                         + " batched_jobs_per_s=%.1f batched_ratio=%.2f cpu_ms_per_job=%.3f", run.rounds().size(),
                 m.jobdrop(), m.baseline(), m.ratio(), m.batched(), m.batchedRatio(), m.cpuMsPerJob());
+    }
+
+    /**
+     * The line of --instances: the burst through the instances against the one-instance burst of the same round;
+     * with --repeat, the medians over the rounds (the ratio's is the median of the rounds' own ratios), the sums of
+     * duplicates and lost files, and each round's ratio.
+     */
+    static String instancesLine(Results.Run run) {
+        List<Results.Round> rounds = run.rounds();
+        Results.Round first = rounds.get(0);
+        String line = format("bench-instances: instances=%d jobs_per_s=%.1f one_instance_jobs_per_s=%.1f ratio=%.2f"
+                        + " duplicates=%d lost=%d files=%d", first.instances().instances(),
+                run.median(round -> round.instances().jobsPerSecond()),
+                run.median(round -> round.jobdrop().jobsPerSecond()), run.median(Results.Round::instancesRatio),
+                rounds.stream().mapToLong(round -> round.instances().duplicatePuts()).sum(),
+                rounds.stream().mapToLong(round -> round.instances().lost()).sum(), first.instances().files());
+        if (rounds.size() == 1) {
+            return line;
+        }
+        return line + format(" rounds=%d ratios=%s", rounds.size(), rounds.stream()
+                .map(round -> format("%.2f", round.instancesRatio())).collect(Collectors.joining(",")));
     }
 
     static String table(Results.Run run) {
@@ -81,17 +103,21 @@ final class Report {
 
     private static String rounds(Results.Run run) {
         StringBuilder t = new StringBuilder(format("%nbursts, round by round (jobs/s; each burst in a fresh process):%n"));
-        String columns = "%-8s %10s %10s %10s %8s %14s %14s%n";
-        t.append(format(columns, "round", "jobdrop", "baseline", "batched", "ratio", "ratio/batched", "CPU ms/job"));
-        String cells = "%-8s %10.1f %10.1f %10.1f %8.2f %14.2f %14.3f%n";
+        boolean instances = run.rounds().get(0).instances() != null;
+        String columns = "%-8s %10s %10s %10s %8s %14s %14s" + (instances ? " %10s %16s%n" : "%n");
+        t.append(format(columns, "round", "jobdrop", "baseline", "batched", "ratio", "ratio/batched", "CPU ms/job",
+                "instances", "ratio/jobdrop"));
+        String cells = "%-8s %10.1f %10.1f %10.1f %8.2f %14.2f %14.3f" + (instances ? " %10.1f %16.2f%n" : "%n");
         for (Results.Round round : run.rounds()) {
             t.append(format(cells, round.number(), round.jobdrop().jobsPerSecond(), round.baseline().jobsPerSecond(),
                     round.batched().jobsPerSecond(), round.ratio(), round.batchedRatio(),
-                    round.jobdrop().cpuMsPerJob()));
+                    round.jobdrop().cpuMsPerJob(), instances ? round.instances().jobsPerSecond() : 0,
+                    instances ? round.instancesRatio() : 0));
         }
         Results.Medians m = run.medians();
         t.append(format(cells, "median", m.jobdrop(), m.baseline(), m.batched(), m.ratio(), m.batchedRatio(),
-                m.cpuMsPerJob()));
+                m.cpuMsPerJob(), instances ? run.median(round -> round.instances().jobsPerSecond()) : 0,
+                instances ? run.median(Results.Round::instancesRatio) : 0));
         return t.toString();
     }
 

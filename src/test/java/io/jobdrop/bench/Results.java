@@ -34,9 +34,10 @@ final class Results {
 
     /**
      * One round of bursts: jobdrop, the baseline and the batched baseline on the same files, each in a fresh process,
-     * one right after the other, so that the three meet the machine in the same state.
+     * one right after the other, so that the three meet the machine in the same state; with --instances, then the
+     * burst through the instances ({@code instances}, null without), compared with this round's jobdrop burst.
      */
-    record Round(int number, Burst jobdrop, Burst baseline, Burst batched) {
+    record Round(int number, Burst jobdrop, Burst baseline, Burst batched, ScaleOut.Instances instances) {
 
         double ratio() {
             return jobdrop.jobsPerSecond() / baseline.jobsPerSecond();
@@ -44,6 +45,10 @@ final class Results {
 
         double batchedRatio() {
             return jobdrop.jobsPerSecond() / batched.jobsPerSecond();
+        }
+
+        double instancesRatio() {
+            return instances.jobsPerSecond() / jobdrop.jobsPerSecond();
         }
     }
 
@@ -65,7 +70,7 @@ final class Results {
         }
 
         /** The median over the rounds: the middle value, or the mean of the two middle ones. */
-        private double median(ToDoubleFunction<Round> value) {
+        double median(ToDoubleFunction<Round> value) {
             double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
             int middle = sorted.length / 2;
             return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

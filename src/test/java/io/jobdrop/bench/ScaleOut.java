@@ -54,15 +54,17 @@ final class ScaleOut {
         this.out = out;
     }
 
-    Instances instances(int count, List<Generator.StagedFile> files) {
+    /** @param round the round of --repeat (1 for the first): each round has its own folders and ledger */
+    Instances instances(int count, int round, List<Generator.StagedFile> files) {
         standIn.reset();
-        Path home = runDir.resolve("jobdrop-x" + count);
+        String label = "jobdrop-x" + count + (round == 1 ? "" : "-round-" + round);
+        Path home = runDir.resolve(label);
         Path inbox = home.resolve("inbox");
-        BenchDatabase.Target db = databases.fresh("jobdrop-x" + count);
+        BenchDatabase.Target db = databases.fresh(label);
         List<JobdropProcess> processes = new ArrayList<>();
         try {
             for (int i = 1; i <= count; i++) {
-                JobdropProcess process = JobdropProcess.start("jobdrop-x" + count + "-" + i, launch,
+                JobdropProcess process = JobdropProcess.start(label + "-" + i, launch,
                         home.resolve("instance-" + i), inbox, db, standIn.baseUrl(), 0, Map.of());
                 processes.add(process);
                 long readyMs = process.awaitHealthy(Duration.ofSeconds(120));
